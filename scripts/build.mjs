@@ -1,0 +1,24 @@
+// Builds dist/: the package entry points bundled with esbuild. binaryen stays
+// external (ESM with top-level await, ~100 MB) and is only loaded by the compiler.
+import { build } from "esbuild";
+
+const common = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "es2022",
+  sourcemap: true,
+  external: ["binaryen", "chevrotain", "yaml"],
+  logLevel: "warning",
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: { index: "compiler/index.ts" }, outdir: "dist" }),
+  build({ ...common, entryPoints: { runtime: "runtime/index.ts" }, outdir: "dist", platform: "neutral" }),
+  build({
+    ...common,
+    entryPoints: { cli: "cli/main.ts" },
+    outdir: "dist",
+    banner: { js: "#!/usr/bin/env node" },
+  }),
+]);
