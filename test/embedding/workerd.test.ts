@@ -1,0 +1,86 @@
+// The runtime inside workerd (Cloudflare's runtime, npm `workerd`): the bundle
+// is bound as a precompiled module, decisions are served on 127.0.0.1.
+import { spawn, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFixture, comparable, errorCodes, repoRoot, type CaseResult, type Fixture } from "./fixture.js";
+
+let fixture: Fixture;
+let server: ChildProcess;
+let port: number;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address();
+      s.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function workerConfig(port: number): string {
+  return `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [ (name = "main", worker = .edictWorker) ],
+  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
+);
+const edictWorker :Workerd.Worker = (
+  modules = [
+    (name = "worker.mjs", esModule = embed "worker.mjs"),
+    (name = "runtime.js", esModule = embed "runtime.js"),
+    (name = "run-cases.mjs", esModule = embed "run-cases.mjs"),
+    (name = "bundle.wasm", wasm = embed "bundle.wasm"),
+  ],
+  compatibilityDate = "2025-01-01",
+);
+`;
+}
+
+async function post(cases: unknown): Promise<CaseResult[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: JSON.stringify(cases) });
+      if (!response.ok) throw new Error(`workerd answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as CaseResult[];
+    } catch (error) {
+      if (attempt > 50) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+beforeAll(async () => {
+  fixture = await buildFixture();
+  port = await freePort();
+  writeFileSync(join(fixture.dir, "config.capnp"), workerConfig(port));
+  server = spawn(join(repoRoot, "node_modules/.bin/workerd"), ["serve", "config.capnp"], {
+    cwd: fixture.dir,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+});
+
+afterAll(() => {
+  server?.kill();
+});
+
+describe("workerd", () => {
+  it("returns exactly Node's decisions for every clock-independent case", async () => {
+    const results = await post(fixture.casesWithoutTimeout);
+    const expected = fixture.nodeResults.filter((r) => r.name !== "timeout");
+    expect(comparable(results)).toEqual(comparable(expected));
+    const fuel = results.find((r) => r.name === "fuel exhausted")!;
+    expect(errorCodes(fuel.result)["test.spin"]).toBe("fuel_exhausted");
+  });
+
+  it("bounds a long evaluation by fuel, because workerd freezes the clock during a request", async () => {
+    // Date.now() does not advance while a worker runs synchronously, so the
+    // deadline cannot fire there (docs/embedding.md); the default fuel budget
+    // is what stops the evaluation.
+    const timeoutCase = fixture.cases.find((c) => c.name === "timeout")!;
+    const [result] = await post([{ ...timeoutCase, options: { now: timeoutCase.options?.now, timeoutMs: 20 } }]);
+    expect(errorCodes(result!.result)["test.spin"]).toBe("fuel_exhausted");
+  });
+});
