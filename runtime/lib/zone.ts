@@ -1,0 +1,71 @@
+// UTC offsets of time zones. IANA names go through Intl.DateTimeFormat, the
+// one zone database every target host (Node, browsers, Deno, workerd)
+// carries; fixed offsets follow cel-go: "[+-]HH:MM" (a name containing ':'
+// is always read as an offset).
+
+import { daysFromCivil as daysSinceEpoch } from "./civil.js";
+
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(zone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        hourCycle: "h23",
+        era: "short",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      });
+    } catch {
+      f = null;
+    }
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** Seconds east of UTC for a fixed offset like "+05:30", or null. */
+export function parseFixedOffset(tz: string): number | null {
+  const m = /^([+-]?)(\d{1,2}):(\d{2})$/.exec(tz);
+  if (m === null) return null;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3]);
+  if (hours > 23 || minutes > 59) return null;
+  const seconds = hours * 3600 + minutes * 60;
+  return m[1] === "-" ? -seconds : seconds;
+}
+
+/**
+ * Seconds east of UTC of zone `tz` at the instant `nanos` (Unix epoch
+ * nanoseconds), or null for an unknown zone. "UTC" and "" are UTC;
+ * "Local" is refused, since a policy must not depend on the host's zone.
+ */
+export function zoneOffsetSeconds(tz: string, nanos: bigint): number | null {
+  if (tz.includes(":")) return parseFixedOffset(tz);
+  if (tz === "" || tz === "UTC") return 0;
+  if (tz === "Local") return null;
+  const f = formatterFor(tz);
+  if (f === null) return null;
+  const floorMillis = nanos >= 0n ? nanos / 1_000_000n : -((-nanos + 999_999n) / 1_000_000n);
+  // Whole seconds keep the offset arithmetic exact (zones never change
+  // within a second).
+  const epochSeconds = Math.floor(Number(floorMillis) / 1000);
+  const parts = f.formatToParts(new Date(epochSeconds * 1000));
+  const field = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
+  const eraPart = parts.find((p) => p.type === "era")?.value ?? "AD";
+  let year = field("year");
+  if (eraPart.startsWith("B")) year = 1 - year;
+  const localSeconds =
+    daysSinceEpoch(year, field("month"), field("day")) * 86400 +
+    field("hour") * 3600 +
+    field("minute") * 60 +
+    field("second");
+  const offset = localSeconds - epochSeconds;
+  return Number.isFinite(offset) ? offset : null;
+}
