@@ -1,7 +1,9 @@
 // `string(double)` as CEL renders it: the shortest decimal that reads back
 // as the same double, laid out like Go's strconv.FormatFloat(d, 'g', -1, 64)
-// (cel-go's conversion): plain notation when the decimal exponent is in
-// [-4, 21), otherwise d.ddde±XX with at least two exponent digits.
+// (cel-go converts with fmt's %g, which is the same): plain notation when
+// the decimal exponent is in [-4, 6), otherwise d.ddde±XX with at least two
+// exponent digits: 123456 -> "123456", 1234567 -> "1.234567e+06",
+// 0.0001 -> "0.0001", 0.00001 -> "1e-05". NaN, +Inf, -Inf as Go spells them.
 
 /** The CEL `string()` rendering of a double. */
 export function formatDouble(d: number): string {
@@ -26,5 +28,5 @@ export function formatDouble(d: number): string {
   return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
 }
 
-/** Go's 'g' format with shortest precision switches to exponent form at 1e21. */
-const EXPONENT_THRESHOLD = 21;
+/** Go's %g with shortest precision switches to exponent form at 1e6. */
+const EXPONENT_THRESHOLD = 6;

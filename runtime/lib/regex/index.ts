@@ -1,39 +1,65 @@
 // RE2-syntax regular expressions in linear time: `compileRegex` parses a
 // pattern and compiles it to a flat instruction program (README.md), and
 // `regexSearch` runs a Pike VM over the text's code points. The program is a
-// Uint32Array so that the same bytes can travel inside a Wasm bundle and run
+// Uint32Array so that the same words can travel inside a Wasm bundle and run
 // on an AssemblyScript port of the VM.
 
+import { compileNode, ProgramTooLargeError } from "./compiler.js";
+import { parseRegex, RegexSyntaxError } from "./parser.js";
+import { PROGRAM_MAGIC, PROGRAM_VERSION, validateProgram } from "./program.js";
+import { runProgram, type SearchOutcome } from "./vm.js";
+
+export { MAX_REPEAT } from "./parser.js";
+export { MAX_PROGRAM_WORDS } from "./program.js";
+
 export interface RegexProgram {
-  /** Instruction words, execution starts at 0 (format in README.md). */
+  /** Instruction words; execution starts at 0 (format in README.md). */
   readonly code: Uint32Array;
 }
 
 export type CompileResult = { ok: true; program: RegexProgram } | { ok: false; error: string };
 
-/** Compiles an RE2-syntax pattern; an error names what RE2 does not accept. */
+/** Compiles an RE2-syntax pattern; an error says what RE2 does not accept. */
 export function compileRegex(pattern: string): CompileResult {
-  return { ok: false, error: `regex engine not implemented yet: ${pattern}` };
+  try {
+    return { ok: true, program: { code: compileNode(parseRegex(pattern)) } };
+  } catch (e) {
+    if (e instanceof RegexSyntaxError || e instanceof ProgramTooLargeError) {
+      return { ok: false, error: `invalid regular expression: ${e.message}` };
+    }
+    throw e;
+  }
 }
 
 /** Whether the program matches anywhere in `text` (RE2 PartialMatch, CEL `matches`). */
 export function regexSearch(program: RegexProgram, text: string): boolean {
-  return regexSearchSteps(program, text).matched;
+  return runProgram(program.code, text).matched;
 }
 
-/** `regexSearch` plus the number of VM steps taken (for linear-time tests). */
-export function regexSearchSteps(program: RegexProgram, text: string): { matched: boolean; steps: number } {
-  void program;
-  void text;
-  return { matched: false, steps: 0 };
+/** `regexSearch` plus the number of VM steps taken (linear-time evidence, fuel). */
+export function regexSearchSteps(program: RegexProgram, text: string): SearchOutcome {
+  return runProgram(program.code, text);
 }
 
-/** Serializes a program (header + code words) for a Wasm bundle. */
+const HEADER_WORDS = 3;
+
+/** Serializes a program: [magic, version, code length, ...code]. */
 export function encodeRegexProgram(p: RegexProgram): Uint32Array {
-  return p.code.slice();
+  const out = new Uint32Array(HEADER_WORDS + p.code.length);
+  out[0] = PROGRAM_MAGIC;
+  out[1] = PROGRAM_VERSION;
+  out[2] = p.code.length;
+  out.set(p.code, HEADER_WORDS);
+  return out;
 }
 
 /** Reads a program written by `encodeRegexProgram`; throws on a malformed one. */
 export function decodeRegexProgram(u32: Uint32Array): RegexProgram {
-  return { code: u32.slice() };
+  if (u32.length < HEADER_WORDS || u32[0] !== PROGRAM_MAGIC) throw new Error("not an encoded regex program");
+  if (u32[1] !== PROGRAM_VERSION) throw new Error(`unsupported regex program version ${u32[1]}`);
+  if (u32[2] !== u32.length - HEADER_WORDS) throw new Error("regex program length mismatch");
+  const code = u32.slice(HEADER_WORDS);
+  const problem = validateProgram(code);
+  if (problem !== null) throw new Error(`malformed regex program: ${problem}`);
+  return { code };
 }

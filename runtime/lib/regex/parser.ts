@@ -1,0 +1,414 @@
+// Recursive-descent parser for RE2 syntax (github.com/google/re2/wiki/Syntax),
+// producing the flag-resolved tree of ast.ts. What RE2 rejects — lookaround,
+// backreferences, possessive and nested repetition operators, \Z, \C —
+// fails here with a message that says so.
+
+import type { RegexNode } from "./ast.js";
+import { Assertion } from "./program.js";
+import { negateRanges, normalizeRanges, type Ranges } from "./ranges.js";
+import { foldCodePoint, foldRanges, unicodeClass } from "./unicode.js";
+import { PERL_CLASSES, POSIX_CLASSES } from "./perl-classes.js";
+
+/** RE2 rejects a counted repetition above 1000. */
+export const MAX_REPEAT = 1000;
+/** Group nesting limit (Go's regexp/syntax uses the same). */
+export const MAX_NESTING = 1000;
+
+interface Flags {
+  caseInsensitive: boolean;
+  multiLine: boolean;
+  dotNewline: boolean;
+  ungreedy: boolean;
+}
+
+export class RegexSyntaxError extends Error {}
+
+const cp = (s: string): number => s.codePointAt(0)!;
+
+export function parseRegex(pattern: string): RegexNode {
+  return new Parser(pattern).parseAll();
+}
+
+class Parser {
+  private readonly chars: number[];
+  private pos = 0;
+  private depth = 0;
+  private flags: Flags = { caseInsensitive: false, multiLine: false, dotNewline: false, ungreedy: false };
+  private readonly names = new Set<string>();
+
+  constructor(private readonly pattern: string) {
+    this.chars = Array.from(pattern, (c) => c.codePointAt(0)!);
+  }
+
+  parseAll(): RegexNode {
+    const node = this.parseAlternation();
+    if (this.pos < this.chars.length) this.fail("unexpected )", this.pos);
+    return node;
+  }
+
+  private fail(message: string, at: number): never {
+    const excerpt = String.fromCodePoint(...this.chars.slice(at, at + 12));
+    throw new RegexSyntaxError(`${message} at \`${excerpt}\` in \`${this.pattern}\``);
+  }
+
+  private peek(offset = 0): number {
+    return this.pos + offset < this.chars.length ? this.chars[this.pos + offset]! : -1;
+  }
+
+  private lookingAt(text: string): boolean {
+    const codes = Array.from(text, cp);
+    return codes.every((c, i) => this.peek(i) === c);
+  }
+
+  private parseAlternation(): RegexNode {
+    const items = [this.parseConcat()];
+    while (this.peek() === cp("|")) {
+      this.pos++;
+      items.push(this.parseConcat());
+    }
+    return items.length === 1 ? items[0]! : { kind: "alternate", items };
+  }
+
+  private parseConcat(): RegexNode {
+    const items: RegexNode[] = [];
+    while (this.pos < this.chars.length && this.peek() !== cp("|") && this.peek() !== cp(")")) {
+      const atom = this.parseAtom();
+      if (atom !== null) items.push(this.parseRepeats(atom));
+    }
+    if (items.length === 0) return { kind: "empty" };
+    return items.length === 1 ? items[0]! : { kind: "concat", items };
+  }
+
+  /** Applies the repetition operators after an atom (at most one: RE2 rejects `a**`). */
+  private parseRepeats(atom: RegexNode): RegexNode {
+    const start = this.pos;
+    const bounds = this.parseRepeatOperator();
+    if (bounds === null) return atom;
+    let greedy = true;
+    if (this.peek() === cp("?")) {
+      this.pos++;
+      greedy = false;
+    }
+    if (this.flags.ungreedy) greedy = !greedy;
+    const afterStart = this.pos;
+    if (this.parseRepeatOperator() !== null) {
+      this.fail(
+        this.chars[afterStart] === cp("+") ? "possessive repetition is not supported" : "invalid nested repetition operator",
+        start,
+      );
+    }
+    return { kind: "repeat", node: atom, min: bounds[0], max: bounds[1], greedy };
+  }
+
+  /** Reads `*`, `+`, `?` or a valid `{n}`, `{n,}`, `{n,m}`; null (and no input consumed) otherwise. */
+  private parseRepeatOperator(): [number, number] | null {
+    const c = this.peek();
+    if (c === cp("*")) return this.pos++, [0, -1];
+    if (c === cp("+")) return this.pos++, [1, -1];
+    if (c === cp("?")) return this.pos++, [0, 1];
+    if (c !== cp("{")) return null;
+    const start = this.pos;
+    this.pos++;
+    const min = this.parseInteger();
+    if (min === null) return (this.pos = start), null;
+    let max = min;
+    if (this.peek() === cp(",")) {
+      this.pos++;
+      max = this.peek() === cp("}") ? -1 : (this.parseInteger() ?? -2);
+      if (max === -2) return (this.pos = start), null;
+    }
+    if (this.peek() !== cp("}")) return (this.pos = start), null;
+    this.pos++;
+    if (min > MAX_REPEAT || max > MAX_REPEAT || (max >= 0 && max < min)) {
+      this.fail(`invalid repeat count (RE2 allows at most ${MAX_REPEAT}, and min <= max)`, start);
+    }
+    return [min, max];
+  }
+
+  private parseInteger(): number | null {
+    const start = this.pos;
+    while (this.peek() >= 0x30 && this.peek() <= 0x39) this.pos++;
+    if (this.pos === start || this.pos - start > 8) return null;
+    return Number(String.fromCodePoint(...this.chars.slice(start, this.pos)));
+  }
+
+  /** One atom, or null for a flag group like `(?i)` that only changes state. */
+  private parseAtom(): RegexNode | null {
+    const start = this.pos;
+    const c = this.chars[this.pos++]!;
+    switch (c) {
+      case cp("("):
+        return this.parseGroup(start);
+      case cp("["):
+        return this.classNode(this.parseClass(start));
+      case cp("."):
+        return { kind: "any", newline: this.flags.dotNewline };
+      case cp("^"):
+        return { kind: "assert", assertion: this.flags.multiLine ? Assertion.BeginLine : Assertion.BeginText };
+      case cp("$"):
+        return { kind: "assert", assertion: this.flags.multiLine ? Assertion.EndLine : Assertion.EndText };
+      case cp("\\"):
+        return this.parseEscapeAtom(start);
+      case cp("*"):
+      case cp("+"):
+      case cp("?"):
+        return this.fail("missing argument to repetition operator", start);
+      case cp("{"): {
+        this.pos = start;
+        if (this.parseRepeatOperator() !== null) this.fail("missing argument to repetition operator", start);
+        this.pos = start + 1;
+        return this.literal(c);
+      }
+      default:
+        return this.literal(c);
+    }
+  }
+
+  private literal(c: number): RegexNode {
+    if (this.flags.caseInsensitive) {
+      const orbit = foldCodePoint(c);
+      if (orbit.length > 1) return { kind: "class", ranges: normalizeRanges(orbit.flatMap((x) => [x, x])) };
+    }
+    return { kind: "char", cp: c };
+  }
+
+  private classNode(ranges: Ranges): RegexNode {
+    if (ranges.length === 2 && ranges[0] === ranges[1]) return { kind: "char", cp: ranges[0]! };
+    return { kind: "class", ranges };
+  }
+
+  private parseGroup(start: number): RegexNode | null {
+    if (this.peek() === cp("?")) {
+      if (this.lookingAt("?=") || this.lookingAt("?!") || this.lookingAt("?<=") || this.lookingAt("?<!")) {
+        this.fail("lookaround assertions are not supported (RE2 syntax)", start);
+      }
+      if (this.lookingAt("?P<") || this.lookingAt("?<")) {
+        this.pos += this.lookingAt("?P<") ? 3 : 2;
+        this.parseGroupName(start);
+        return this.parseGroupBody(start, this.flags);
+      }
+      this.pos++;
+      return this.parseFlagGroup(start);
+    }
+    return this.parseGroupBody(start, this.flags);
+  }
+
+  private parseGroupName(start: number): void {
+    const nameStart = this.pos;
+    while (this.pos < this.chars.length && this.peek() !== cp(">")) {
+      const c = this.peek();
+      const word = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+      if (!word) this.fail("invalid named capture group name", start);
+      this.pos++;
+    }
+    if (this.peek() !== cp(">") || this.pos === nameStart) this.fail("invalid named capture group", start);
+    const name = String.fromCodePoint(...this.chars.slice(nameStart, this.pos));
+    if (this.names.has(name)) this.fail(`duplicate capture group name "${name}"`, start);
+    this.names.add(name);
+    this.pos++;
+  }
+
+  /** After `(?`: flags, then `)` (set them for the rest of the group) or `:` (a group with them). */
+  private parseFlagGroup(start: number): RegexNode | null {
+    const flags = { ...this.flags };
+    let negated = false;
+    let sawFlag = false;
+    let anyFlag = false;
+    for (;;) {
+      const c = this.chars[this.pos++];
+      if (c === undefined) this.fail("missing closing )", start);
+      const letter = String.fromCodePoint(c);
+      if (letter === "i" || letter === "m" || letter === "s" || letter === "U") {
+        if (letter === "i") flags.caseInsensitive = !negated;
+        if (letter === "m") flags.multiLine = !negated;
+        if (letter === "s") flags.dotNewline = !negated;
+        if (letter === "U") flags.ungreedy = !negated;
+        sawFlag = anyFlag = true;
+      } else if (letter === "-" && !negated) {
+        negated = true;
+        sawFlag = false;
+      } else if ((letter === ")" || letter === ":") && (sawFlag || !negated) && (anyFlag || letter === ":")) {
+        if (letter === ":") return this.parseGroupBody(start, flags);
+        this.flags = flags;
+        return null;
+      } else {
+        const what =
+          letter === ">" ? "atomic groups are not supported" : letter === "#" ? "comments are not supported" : "invalid or unsupported group flags";
+        this.fail(`${what} (RE2 syntax)`, start);
+      }
+    }
+  }
+
+  private parseGroupBody(start: number, flags: Flags): RegexNode {
+    if (++this.depth > MAX_NESTING) this.fail("expression nests too deeply", start);
+    const saved = this.flags;
+    this.flags = { ...flags };
+    const node = this.parseAlternation();
+    if (this.peek() !== cp(")")) this.fail("missing closing )", start);
+    this.pos++;
+    this.flags = saved;
+    this.depth--;
+    return node;
+  }
+
+  private parseEscapeAtom(start: number): RegexNode {
+    const c = this.peek();
+    if (c === cp("A")) return this.pos++, { kind: "assert", assertion: Assertion.BeginText };
+    if (c === cp("z")) return this.pos++, { kind: "assert", assertion: Assertion.EndText };
+    if (c === cp("b")) return this.pos++, { kind: "assert", assertion: Assertion.WordBoundary };
+    if (c === cp("B")) return this.pos++, { kind: "assert", assertion: Assertion.NotWordBoundary };
+    if (c === cp("Q")) {
+      this.pos++;
+      const items: RegexNode[] = [];
+      while (this.pos < this.chars.length && !this.lookingAt("\\E")) {
+        const ch = this.chars[this.pos++]!;
+        if (ch === cp("\\") && this.peek() === cp("\\")) this.pos++;
+        items.push(this.literal(ch));
+      }
+      if (this.lookingAt("\\E")) this.pos += 2;
+      if (items.length === 0) return { kind: "empty" };
+      return items.length === 1 ? items[0]! : { kind: "concat", items };
+    }
+    const ranges = this.parseEscapeClass(start);
+    if (ranges !== null) return this.classNode(ranges);
+    return this.literal(this.parseEscapeChar(start));
+  }
+
+  /** \d \D \s \S \w \W \pX \p{Name} \PX \P{^Name}, or null (nothing consumed). */
+  private parseEscapeClass(start: number): Ranges | null {
+    const c = this.peek();
+    const letter = c >= 0 ? String.fromCodePoint(c) : "";
+    const perl = PERL_CLASSES[letter.toLowerCase()];
+    if (perl !== undefined && letter.length === 1) {
+      this.pos++;
+      return letter === letter.toUpperCase() ? negateRanges(perl) : perl;
+    }
+    if (c !== cp("p") && c !== cp("P")) return null;
+    this.pos++;
+    let negated = c === cp("P");
+    let name: string;
+    if (this.peek() === cp("{")) {
+      const close = this.chars.indexOf(cp("}"), this.pos);
+      if (close < 0) this.fail("invalid character class range", start);
+      name = String.fromCodePoint(...this.chars.slice(this.pos + 1, close));
+      this.pos = close + 1;
+      if (name.startsWith("^")) {
+        negated = !negated;
+        name = name.slice(1);
+      }
+    } else {
+      if (this.peek() < 0) this.fail("invalid escape sequence", start);
+      name = String.fromCodePoint(this.chars[this.pos++]!);
+    }
+    let ranges = unicodeClass(name);
+    if (ranges === null) this.fail(`unknown Unicode class \\p{${name}}`, start);
+    if (this.flags.caseInsensitive) ranges = foldRanges(ranges);
+    return negated ? negateRanges(ranges) : ranges;
+  }
+
+  /** A single-character escape: \n, \x41, \x{263a}, \012, \. and friends. */
+  private parseEscapeChar(start: number): number {
+    const c = this.chars[this.pos++];
+    if (c === undefined) this.fail("trailing backslash at end of expression", start);
+    const simple: { [k: string]: number } = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
+    const ch = String.fromCodePoint(c);
+    if (simple[ch] !== undefined) return simple[ch]!;
+    if (c >= cp("1") && c <= cp("9") && !(c <= cp("7") && this.peek() >= cp("0") && this.peek() <= cp("7"))) {
+      this.fail("backreferences are not supported (RE2 syntax)", start);
+    }
+    if (c >= cp("0") && c <= cp("7")) {
+      let v = c - 0x30;
+      for (let k = 0; k < 2 && this.peek() >= cp("0") && this.peek() <= cp("7"); k++) v = v * 8 + (this.chars[this.pos++]! - 0x30);
+      return v;
+    }
+    if (c === cp("x")) return this.parseHexEscape(start);
+    if (c === cp("k")) this.fail("backreferences are not supported (RE2 syntax)", start);
+    if (c === cp("Z")) this.fail("\\Z is not supported (use \\z)", start);
+    if (c === cp("C")) this.fail("\\C is not supported", start);
+    const punctuation = c < 0x80 && !((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
+    if (punctuation) return c;
+    return this.fail("invalid escape sequence", start);
+  }
+
+  private parseHexEscape(start: number): number {
+    const hexValue = (c: number): number =>
+      c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+    if (this.peek() === cp("{")) {
+      this.pos++;
+      let v = 0;
+      let digits = 0;
+      while (this.peek() !== cp("}")) {
+        const d = hexValue(this.peek());
+        if (d < 0 || ++digits > 8) this.fail("invalid escape sequence", start);
+        v = v * 16 + d;
+        this.pos++;
+      }
+      this.pos++;
+      if (digits === 0 || v > 0x10ffff) this.fail("invalid escape sequence", start);
+      return v;
+    }
+    const hi = hexValue(this.peek());
+    const lo = hexValue(this.peek(1));
+    if (hi < 0 || lo < 0) this.fail("invalid escape sequence", start);
+    this.pos += 2;
+    return hi * 16 + lo;
+  }
+
+  /** A bracket class after `[`; returns its normalized ranges (negation applied last, after folding). */
+  private parseClass(start: number): Ranges {
+    let negated = false;
+    if (this.peek() === cp("^")) {
+      negated = true;
+      this.pos++;
+    }
+    const ranges: Ranges = [];
+    let first = true;
+    while (this.peek() !== cp("]") || first) {
+      if (this.pos >= this.chars.length) this.fail("missing closing ]", start);
+      first = false;
+      const itemStart = this.pos;
+      if (this.lookingAt("[:")) {
+        const close = this.chars.indexOf(cp("]"), this.pos + 2);
+        const text = close < 0 ? "" : String.fromCodePoint(...this.chars.slice(this.pos + 2, close));
+        if (close >= 0 && text.endsWith(":")) {
+          const negatedPosix = text.startsWith("^");
+          const name = text.slice(negatedPosix ? 1 : 0, -1);
+          const posix = POSIX_CLASSES[name];
+          if (posix === undefined) this.fail("invalid character class range", itemStart);
+          ranges.push(...(negatedPosix ? negateRanges(posix) : posix));
+          this.pos = close + 1;
+          continue;
+        }
+      }
+      if (this.peek() === cp("\\")) {
+        this.pos++;
+        const cls = this.parseEscapeClass(itemStart);
+        if (cls !== null) {
+          ranges.push(...cls);
+          continue;
+        }
+        this.pos--;
+      }
+      const lo = this.parseClassChar(itemStart);
+      let hi = lo;
+      if (this.peek() === cp("-") && this.peek(1) !== cp("]") && this.peek(1) >= 0) {
+        this.pos++;
+        hi = this.parseClassChar(itemStart);
+        if (hi < lo) this.fail("invalid character class range", itemStart);
+      }
+      ranges.push(lo, hi);
+    }
+    this.pos++;
+    let result = normalizeRanges(ranges);
+    if (this.flags.caseInsensitive) result = foldRanges(result);
+    return negated ? negateRanges(result) : result;
+  }
+
+  private parseClassChar(start: number): number {
+    const c = this.chars[this.pos++];
+    if (c === undefined) this.fail("missing closing ]", start);
+    if (c !== cp("\\")) return c;
+    if (this.peek() === cp("b")) this.fail("invalid escape sequence", start);
+    return this.parseEscapeChar(start);
+  }
+}
