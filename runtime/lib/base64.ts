@@ -30,9 +30,9 @@ export function base64Encode(bytes: Uint8Array): string {
 }
 
 /**
- * Decodes padded or unpadded standard base64; null on any other character,
- * on a wrong length, on misplaced padding or on non-zero trailing bits
- * (so every byte string has exactly one accepted encoding per padding style).
+ * Decodes padded or unpadded standard base64; null on any other character
+ * (whitespace included), on a wrong length or on misplaced padding. Unused
+ * trailing bits are ignored, as Go's and Node's decoders do.
  */
 export function base64Decode(s: string): Uint8Array | null {
   let end = s.length;
@@ -59,6 +59,5 @@ export function base64Decode(s: string): Uint8Array | null {
       acc &= (1 << bits) - 1;
     }
   }
-  if (acc !== 0) return null;
   return out;
 }
