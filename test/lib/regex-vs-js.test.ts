@@ -1,0 +1,88 @@
+// Differential test: on a subset of syntax where RE2 and JS RegExp agree
+// (ASCII text without \r, no lookaround or backreferences), `regexSearch`
+// must give the same answer as JS's backtracking engine. Patterns are
+// random trees over a small alphabet so that matches are frequent.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileRegex, decodeRegexProgram, encodeRegexProgram, regexSearch } from "../../runtime/lib/regex/index.js";
+import { runs } from "../support/runs.js";
+
+const atom = fc.constantFrom("a", "b", "c", "A", ".", "[ab]", "[^a]", "[a-c]", "\\w", "\\W", "\\s", "\\d", "^", "$", "\\b", "\\B", "\\n", " ");
+
+const pattern: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    atom,
+    fc.tuple(tie("node"), tie("node")).map(([a, b]) => a + b),
+    fc.tuple(tie("node"), tie("node")).map(([a, b]) => `(?:${a}|${b})`),
+    fc.tuple(tie("node"), fc.constantFrom("*", "+", "?", "{2}", "{1,3}", "{0,2}", "{2,}", "*?", "+?", "??", "{1,2}?")).map(
+      ([a, q]) => `(?:${a})${q}`,
+    ),
+    tie("node").map((a) => `(${a})`),
+  ),
+})).node;
+
+const text = fc.string({ unit: fc.constantFrom("a", "b", "c", "A", "1", " ", "\n", "_"), maxLength: 10 });
+const flags = fc.constantFrom("", "i", "m", "s", "ims");
+
+describe("regexSearch agrees with JS RegExp on the shared subset", () => {
+  it("random patterns and texts", () => {
+    fc.assert(
+      fc.property(pattern, fc.array(text, { minLength: 1, maxLength: 6 }), flags, (p, texts, f) => {
+        const compiled = compileRegex(f === "" ? p : `(?${f})${p}`);
+        expect(compiled.ok).toBe(true);
+        if (!compiled.ok) return;
+        const js = new RegExp(p, f);
+        for (const t of texts) expect(regexSearch(compiled.program, t), `/${p}/${f} on ${JSON.stringify(t)}`).toBe(js.test(t));
+      }),
+      { numRuns: runs(1500) },
+    );
+  });
+
+  it("encoded programs decode to programs that match the same", () => {
+    fc.assert(
+      fc.property(pattern, text, (p, t) => {
+        const compiled = compileRegex(p);
+        if (!compiled.ok) return;
+        const decoded = decodeRegexProgram(encodeRegexProgram(compiled.program));
+        expect(decoded.code).toEqual(compiled.program.code);
+        expect(regexSearch(decoded, t)).toBe(regexSearch(compiled.program, t));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});
+
+describe("decodeRegexProgram", () => {
+  it("rejects malformed encodings", () => {
+    const good = encodeRegexProgram((compileRegex("a[b-d]*|e") as { ok: true; program: { code: Uint32Array } }).program);
+    const corrupt = (i: number, v: number): Uint32Array => {
+      const c = good.slice();
+      c[i] = v;
+      return c;
+    };
+    expect(() => decodeRegexProgram(new Uint32Array())).toThrow();
+    expect(() => decodeRegexProgram(corrupt(0, 0))).toThrow(/not an encoded/);
+    expect(() => decodeRegexProgram(corrupt(1, 99))).toThrow(/version/);
+    expect(() => decodeRegexProgram(corrupt(2, 3))).toThrow(/length/);
+    expect(() => decodeRegexProgram(good.slice(0, good.length - 1))).toThrow();
+  });
+
+  it("never yields a program that reads out of bounds", () => {
+    const good = encodeRegexProgram((compileRegex("(?:a|b[^x-z]+)*\\bc{2,3}$") as { ok: true; program: { code: Uint32Array } }).program);
+    fc.assert(
+      fc.property(fc.nat(good.length - 4), fc.nat(40), text, (i, v, t) => {
+        const c = good.slice();
+        c[3 + i] = v;
+        let program;
+        try {
+          program = decodeRegexProgram(c);
+        } catch {
+          return;
+        }
+        expect(typeof regexSearch(program, t)).toBe("boolean");
+      }),
+      { numRuns: runs(500) },
+    );
+  });
+});
