@@ -11,8 +11,33 @@ export interface SemVer {
   prerelease: string[];
 }
 
-const NUMERIC = /^(0|[1-9][0-9]*)$/;
-const IDENTIFIER = /^[0-9A-Za-z-]+$/;
+// Character loops rather than JS regular expressions, so that the code ports
+// to AssemblyScript as it is.
+
+function isAllDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** A numeric identifier: digits without a leading zero (0 itself is fine). */
+function isNumeric(s: string): boolean {
+  return isAllDigits(s) && (s.length === 1 || s[0] !== "0");
+}
+
+/** An identifier: one or more of [0-9A-Za-z-]. */
+function isIdentifier(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
+    if (!ok) return false;
+  }
+  return true;
+}
 
 /** Parses a strict SemVer 2.0 version, or returns null. */
 export function parseSemVer(text: string): SemVer | null {
@@ -20,19 +45,19 @@ export function parseSemVer(text: string): SemVer | null {
   let main = text;
   if (plus >= 0) {
     const build = text.slice(plus + 1).split(".");
-    if (!build.every((id) => IDENTIFIER.test(id))) return null;
+    if (!build.every(isIdentifier)) return null;
     main = text.slice(0, plus);
   }
   const dash = main.indexOf("-");
   const coreText = dash >= 0 ? main.slice(0, dash) : main;
   const core = coreText.split(".");
-  if (core.length !== 3 || !core.every((n) => NUMERIC.test(n))) return null;
+  if (core.length !== 3 || !core.every(isNumeric)) return null;
   let prerelease: string[] = [];
   if (dash >= 0) {
     prerelease = main.slice(dash + 1).split(".");
     for (const id of prerelease) {
-      if (!IDENTIFIER.test(id)) return null;
-      if (/^[0-9]+$/.test(id) && !NUMERIC.test(id)) return null;
+      if (!isIdentifier(id)) return null;
+      if (isAllDigits(id) && !isNumeric(id)) return null;
     }
   }
   return { core: core as [string, string, string], prerelease };
@@ -44,8 +69,8 @@ function compareNumeric(a: string, b: string): number {
 }
 
 function compareIdentifier(a: string, b: string): number {
-  const an = /^[0-9]+$/.test(a);
-  const bn = /^[0-9]+$/.test(b);
+  const an = isAllDigits(a);
+  const bn = isAllDigits(b);
   if (an && bn) return compareNumeric(a, b);
   if (an !== bn) return an ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
@@ -94,7 +119,7 @@ interface Partial {
   prerelease: string[];
 }
 
-const WILDCARD = /^(x|X|\*)$/;
+const isWildcard = (s: string): boolean => s === "x" || s === "X" || s === "*";
 
 function parsePartial(text: string): Partial | null {
   const plus = text.indexOf("+");
@@ -107,8 +132,8 @@ function parsePartial(text: string): Partial | null {
   let wild = false;
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
-    if (WILDCARD.test(p)) wild = true;
-    else if (wild || !NUMERIC.test(p)) return null;
+    if (isWildcard(p)) wild = true;
+    else if (wild || !isNumeric(p)) return null;
     else parts[i] = p;
   }
   let prerelease: string[] = [];
@@ -185,25 +210,39 @@ function desugarCaret(p: Partial): ComparatorSet {
   return [{ op: ">=", version: lowest(p) }, { op: "<", version: upper }];
 }
 
-const OPERATOR = /^(<=|>=|<|>|=|~>|~|\^)?(.*)$/;
+/** Range operators, longest first so that "<=" is not read as "<". */
+const OPERATORS = ["<=", ">=", "~>", "<", ">", "=", "~", "^"];
 
 function parseSimple(token: string): ComparatorSet | null {
-  const m = OPERATOR.exec(token)!;
-  const op = m[1] ?? "";
-  const partial = parsePartial(m[2]!);
+  const op = OPERATORS.find((o) => token.startsWith(o)) ?? "";
+  const partial = parsePartial(token.slice(op.length));
   if (partial === null) return null;
   if (op === "~" || op === "~>") return desugarTilde(partial);
   if (op === "^") return desugarCaret(partial);
   return desugarPrimitive(op === "" ? "=" : (op as Operator), partial);
 }
 
+/** Splits on runs of spaces and tabs, dropping empty pieces. */
+function splitOnBlanks(text: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const blank = i === text.length || text[i] === " " || text[i] === "\t";
+    if (blank && start >= 0) {
+      out.push(text.slice(start, i));
+      start = -1;
+    } else if (!blank && start < 0) start = i;
+  }
+  return out;
+}
+
 function parseRange(text: string): ComparatorSet | null {
-  const raw = text.trim().split(/\s+/).filter((t) => t !== "");
+  const raw = splitOnBlanks(text);
   // Glue a lone operator to the version after it (">= 1.2.3").
   const tokens: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
-    if (/^(<=|>=|<|>|=|~>|~|\^)$/.test(t) && i + 1 < raw.length) tokens.push(t + raw[++i]!);
+    if (OPERATORS.includes(t) && i + 1 < raw.length) tokens.push(t + raw[++i]!);
     else tokens.push(t);
   }
   if (tokens.length === 3 && tokens[1] === "-") {

@@ -109,7 +109,10 @@ function floorDivMod(a: bigint, b: bigint): [bigint, bigint] {
 /** Nine-digit fraction without trailing zeros, with its dot; "" for zero. */
 function fractionText(nanos: bigint): string {
   if (nanos === 0n) return "";
-  return "." + nanos.toString().padStart(9, "0").replace(/0+$/, "");
+  const digits = nanos.toString().padStart(9, "0");
+  let end = digits.length;
+  while (digits[end - 1] === "0") end--;
+  return "." + digits.slice(0, end);
 }
 
 /**

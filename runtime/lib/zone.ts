@@ -32,13 +32,27 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
 
 /** Seconds east of UTC for a fixed offset like "+05:30", or null. */
 export function parseFixedOffset(tz: string): number | null {
-  const m = /^([+-]?)(\d{1,2}):(\d{2})$/.exec(tz);
-  if (m === null) return null;
-  const hours = Number(m[2]);
-  const minutes = Number(m[3]);
-  if (hours > 23 || minutes > 59) return null;
+  const sign = tz[0] === "-" || tz[0] === "+" ? tz[0] : "";
+  const colon = tz.indexOf(":");
+  const hourText = tz.slice(sign.length, colon);
+  const minuteText = tz.slice(colon + 1);
+  if (hourText.length < 1 || hourText.length > 2 || minuteText.length !== 2) return null;
+  const hours = decimal(hourText);
+  const minutes = decimal(minuteText);
+  if (hours < 0 || minutes < 0 || hours > 23 || minutes > 59) return null;
   const seconds = hours * 3600 + minutes * 60;
-  return m[1] === "-" ? -seconds : seconds;
+  return sign === "-" ? -seconds : seconds;
+}
+
+/** Value of a string of ASCII digits, or -1. */
+function decimal(s: string): number {
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /**
