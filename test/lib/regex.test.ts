@@ -276,3 +276,23 @@ describe("linear time (VM steps, not wall time)", () => {
     expect(stepsFor("^a", text)).toBeLessThan(10);
   });
 });
+
+describe("case folding", () => {
+  it("(?i) orbits agree with JS /iu simple case folding on every cased code point", () => {
+    const literal = (c: number): string => "\\x{" + c.toString(16) + "}";
+    let checked = 0;
+    for (let c = 0; c < 0x20000; c += 1) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = String.fromCodePoint(c);
+      const others = new Set([s.toLowerCase(), s.toUpperCase(), s.toUpperCase().toLowerCase()].filter((t) => [...t].length === 1 && t !== s));
+      if (others.size === 0) continue;
+      const ours = compile(`(?i)^${literal(c)}$`);
+      const js = new RegExp(`^\\u{${c.toString(16)}}$`, "iu");
+      for (const t of others) {
+        expect(regexSearch(ours, t), `U+${c.toString(16)} vs ${JSON.stringify(t)}`).toBe(js.test(t));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(2000);
+  });
+});
