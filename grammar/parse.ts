@@ -139,9 +139,11 @@ function isDeclarationStart(source: string, tokens: IToken[], i: number): boolea
   if (i > 0 && tokens[i - 1]!.tokenType === T.Dot) return false;
   const next = tokens[i + 1];
   if (next === undefined || !tokenMatcher(next, T.Identifier)) return false;
-  if (t.tokenType === T.Policy) return true;
-  if (tokens[i + 2]?.tokenType === FOLLOWER.get(t.tokenType)) return true;
-  return startsLine(source, tokens, i) && !CLAUSE_KEYWORDS.has(next.tokenType);
+  if (t.tokenType === T.Policy) return startsLine(source, tokens, i);
+  const atLineStart = startsLine(source, tokens, i);
+  // `when allow\n unless {}` is not a rule named `unless`: a clause keyword as the name needs a line of its own.
+  if (CLAUSE_KEYWORDS.has(next.tokenType)) return atLineStart && tokens[i + 2]?.tokenType === FOLLOWER.get(t.tokenType);
+  return atLineStart || tokens[i + 2]?.tokenType === FOLLOWER.get(t.tokenType);
 }
 
 export function parsePolicy(file: string, source: string): { ast: PolicyFile | null; diagnostics: RawDiagnostic[] } {

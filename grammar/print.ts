@@ -51,8 +51,15 @@ function isNegativeNumber(v: LiteralValue): boolean {
   return (v.type === "int" && v.value < 0n) || (v.type === "double" && (v.value < 0 || Object.is(v.value, -0)));
 }
 
-function isNumber(e: Expr): boolean {
-  return e.kind === "literal" && (e.value.type === "int" || e.value.type === "double");
+/** Whether `e` prints starting with a number literal (`0.f()`, `1[0]`), which a `-` just before would absorb. */
+function startsWithNumber(e: Expr): boolean {
+  let base = e;
+  for (;;) {
+    if (base.kind === "select" || base.kind === "index") base = base.operand;
+    else if (base.kind === "call" && base.target !== null) base = base.target;
+    else break;
+  }
+  return base.kind === "literal" && (base.value.type === "int" || base.value.type === "double") && level(base) === MEMBER;
 }
 
 export function printExpr(expr: Expr): string {
@@ -101,7 +108,11 @@ function printBare(e: Expr): string {
       const operand = e.operand;
       const sameRun = operand.kind === "unary" && operand.op === e.op;
       // `-5` would read back as the literal -5, so a negated number keeps its parentheses.
-      const inner = sameRun ? printBare(operand) : isNumber(operand) && e.op === "-" ? `(${printBare(operand)})` : print(operand, MEMBER);
+      const inner = sameRun
+        ? printBare(operand)
+        : e.op === "-" && startsWithNumber(operand)
+          ? `(${printBare(operand)})`
+          : print(operand, MEMBER);
       return `${e.op}${inner}`;
     }
     case "binary": {

@@ -29,7 +29,10 @@ export function scanTemplate(
   tokens: IToken[],
 ): CustomPatternMatcherReturn | null {
   const previous = tokens[tokens.length - 1];
-  if (previous === undefined || previous.image !== "message" || previous.tokenType.name !== "Message") return null;
+  if (previous === undefined || previous.tokenType.name !== "Message") return null;
+  // `policy message "..."` and `policy a.message "..."` name a policy: the string is its description.
+  const beforePrevious = tokens[tokens.length - 2]?.tokenType.name;
+  if (beforePrevious === "Policy" || beforePrevious === "Dot") return null;
   const c = text[offset];
   if (c !== '"' && c !== "'") return null;
   const quote = text.startsWith(c.repeat(3), offset) ? c.repeat(3) : c;
@@ -56,6 +59,10 @@ export function scanTemplate(
         i += 1;
         continue;
       }
+      i += 2;
+      continue;
+    }
+    if (ch === "$" && text[i + 1] === "$") {
       i += 2;
       continue;
     }
