@@ -296,3 +296,22 @@ describe("case folding", () => {
     expect(checked).toBeGreaterThan(2000);
   });
 });
+
+describe("search details", () => {
+  it("skips ahead to a required first character without missing matches", () => {
+    expect(matches("error", "x".repeat(5000) + "error")).toBe(true);
+    expect(matches("error", "x".repeat(5000) + "erro")).toBe(false);
+    expect(matches("e(rr|x)or", "eeexor")).toBe(true);
+    expect(matches("ab|ac", "aaac")).toBe(true);
+    expect(matches("😀x", "a😀😀x")).toBe(true);
+    expect(matches("\\x{FFFD}", "a\ud800b")).toBe(true); // a lone surrogate reads as U+FFFD
+    expect(matches("a\\b", "ab a")).toBe(true);
+  });
+
+  it("reuses working memory across searches of one program", () => {
+    const p = compile("(a|b)*c");
+    expect(regexSearch(p, "ababc")).toBe(true);
+    expect(regexSearch(p, "abab")).toBe(false);
+    expect(regexSearch(p, "c")).toBe(true);
+  });
+});

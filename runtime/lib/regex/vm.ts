@@ -74,25 +74,57 @@ function codePointAt(text: string, i: number): number {
   return c >= 0xd800 && c <= 0xdfff ? 0xfffd : c;
 }
 
-/** Runs `code` as an unanchored search over `text`. */
-export function runProgram(code: Uint32Array, text: string): SearchOutcome {
-  const size = code.length;
-  let current = new SparseSet(size);
-  let next = new SparseSet(size);
-  const stack = new Int32Array(size);
-  let steps = 0;
-  // A program that opens with \A can only start at position 0.
-  const anchored = code[0] === Op.Assert && code[1] === Assertion.BeginText;
+/** Per-program working memory, reused across searches (a search never re-enters). */
+class Machine {
+  current: SparseSet;
+  next: SparseSet;
+  readonly stack: Int32Array;
+  steps = 0;
 
-  /** Adds pc and everything reachable from it without consuming input. */
-  const addThread = (list: SparseSet, pc0: number, before: number, after: number): boolean => {
+  /**
+   * When every thread starting at pc 0 must first consume this one code
+   * point (no assertion or MATCH on the way), positions where no thread is
+   * alive can be skipped with indexOf; otherwise -1.
+   */
+  readonly requiredFirst: number;
+
+  constructor(readonly code: Uint32Array) {
+    this.current = new SparseSet(code.length);
+    this.next = new SparseSet(code.length);
+    this.stack = new Int32Array(code.length);
+    this.requiredFirst = this.findRequiredFirst();
+  }
+
+  private findRequiredFirst(): number {
+    const code = this.code;
+    const seen = new SparseSet(code.length);
+    const pending = [0];
+    let first = -1;
+    while (pending.length > 0) {
+      const pc = pending.pop()!;
+      if (seen.has(pc)) continue;
+      seen.add(pc);
+      const op = code[pc];
+      if (op === Op.Jump) pending.push(code[pc + 1]!);
+      else if (op === Op.Split) pending.push(code[pc + 1]!, code[pc + 2]!);
+      else if (op === Op.Char && (first === -1 || first === code[pc + 1])) first = code[pc + 1]!;
+      else return -1;
+    }
+    // U+FFFD also stands for lone surrogates, which indexOf would not find.
+    return first === 0xfffd || (first >= 0xd800 && first <= 0xdfff) ? -1 : first;
+  }
+
+  /** Adds pc0 and everything reachable from it without consuming input; true on MATCH. */
+  addThread(list: SparseSet, pc0: number, before: number, after: number): boolean {
     if (list.has(pc0)) return false;
+    const code = this.code;
+    const stack = this.stack;
     list.add(pc0);
     let top = 0;
     stack[top++] = pc0;
     while (top > 0) {
       const pc = stack[--top]!;
-      steps++;
+      this.steps++;
       const op = code[pc];
       let a = -1;
       let b = -1;
@@ -112,50 +144,69 @@ export function runProgram(code: Uint32Array, text: string): SearchOutcome {
       }
     }
     return false;
-  };
-
-  let before = NONE;
-  let i = 0;
-  for (;;) {
-    const cur = codePointAt(text, i);
-    const width = cur > 0xffff ? 2 : 1;
-    if (!anchored || i === 0) {
-      if (addThread(current, 0, before, cur)) return { matched: true, steps };
-    } else if (current.size === 0) {
-      return { matched: false, steps };
-    }
-    if (cur === NONE) return { matched: false, steps };
-    const after = codePointAt(text, i + width);
-    for (let k = 0; k < current.size; k++) {
-      const pc = current.dense[k]!;
-      steps++;
-      let ok = false;
-      let width2 = 0;
-      switch (code[pc]) {
-        case Op.Char:
-          ok = code[pc + 1] === cur;
-          width2 = 2;
-          break;
-        case Op.Class:
-          ok = rangesContain(code, pc + 2, code[pc + 1]!, cur);
-          width2 = 2 + 2 * code[pc + 1]!;
-          break;
-        case Op.Any:
-          ok = true;
-          width2 = 1;
-          break;
-        case Op.AnyNotNewline:
-          ok = cur !== NEWLINE;
-          width2 = 1;
-          break;
-      }
-      if (ok && addThread(next, pc + width2, cur, after)) return { matched: true, steps };
-    }
-    const swap = current;
-    current = next;
-    next = swap;
-    next.size = 0;
-    before = cur;
-    i += width;
   }
+
+  run(text: string): boolean {
+    const code = this.code;
+    // A program that opens with \A can only start at position 0.
+    const anchored = code[0] === Op.Assert && code[1] === Assertion.BeginText;
+    this.current.size = 0;
+    this.next.size = 0;
+    this.steps = 0;
+    const skipTo = this.requiredFirst >= 0 && !anchored ? String.fromCodePoint(this.requiredFirst) : "";
+    let before = NONE;
+    let i = 0;
+    for (;;) {
+      if (skipTo !== "" && this.current.size === 0) {
+        const found = text.indexOf(skipTo, i);
+        if (found < 0) return false;
+        i = found;
+      }
+      const cur = codePointAt(text, i);
+      if (!anchored || i === 0) {
+        if (this.addThread(this.current, 0, before, cur)) return true;
+      } else if (this.current.size === 0) {
+        return false;
+      }
+      if (cur === NONE) return false;
+      const width = cur > 0xffff ? 2 : 1;
+      const after = codePointAt(text, i + width);
+      const list = this.current;
+      for (let k = 0; k < list.size; k++) {
+        const pc = list.dense[k]!;
+        this.steps++;
+        let next = -1;
+        switch (code[pc]) {
+          case Op.Char:
+            if (code[pc + 1] === cur) next = pc + 2;
+            break;
+          case Op.Class:
+            if (rangesContain(code, pc + 2, code[pc + 1]!, cur)) next = pc + 2 + 2 * code[pc + 1]!;
+            break;
+          case Op.Any:
+            next = pc + 1;
+            break;
+          case Op.AnyNotNewline:
+            if (cur !== NEWLINE) next = pc + 1;
+            break;
+        }
+        if (next >= 0 && this.addThread(this.next, next, cur, after)) return true;
+      }
+      this.current = this.next;
+      this.next = list;
+      list.size = 0;
+      before = cur;
+      i += width;
+    }
+  }
+}
+
+const machines = new WeakMap<Uint32Array, Machine>();
+
+/** Runs `code` as an unanchored search over `text`. */
+export function runProgram(code: Uint32Array, text: string): SearchOutcome {
+  let machine = machines.get(code);
+  if (machine === undefined) machines.set(code, (machine = new Machine(code)));
+  const matched = machine.run(text);
+  return { matched, steps: machine.steps };
 }
