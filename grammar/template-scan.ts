@@ -31,8 +31,15 @@ export function scanTemplate(
   const previous = tokens[tokens.length - 1];
   if (previous === undefined || previous.tokenType.name !== "Message") return null;
   // `policy message "..."` and `policy a.message "..."` name a policy: the string is its description.
-  const beforePrevious = tokens[tokens.length - 2]?.tokenType.name;
-  if (beforePrevious === "Policy" || beforePrevious === "Dot") return null;
+  // (`policy` counts as the header keyword only where a declaration can start: first, or opening a line.)
+  const beforePrevious = tokens[tokens.length - 2];
+  if (beforePrevious?.tokenType.name === "Dot") return null;
+  if (beforePrevious?.tokenType.name === "Policy") {
+    const earlier = tokens[tokens.length - 3];
+    if (earlier === undefined || /[\n\r]/.test(text.slice(earlier.startOffset + earlier.image.length, beforePrevious.startOffset))) {
+      return null;
+    }
+  }
   const c = text[offset];
   if (c !== '"' && c !== "'") return null;
   const quote = text.startsWith(c.repeat(3), offset) ? c.repeat(3) : c;

@@ -255,11 +255,10 @@ export function lex(source: string, base = 0): LexResult {
     const kind = t.tokenType === UnterminatedComment ? "unterminated-comment" : "unterminated-string";
     problems.push({ kind, start: t.startOffset + base, end: t.startOffset + t.image.length + base, text: t.image });
   }
-  if (base !== 0) {
-    for (const t of result.tokens) {
-      t.startOffset += base;
-      t.endOffset = (t.endOffset ?? t.startOffset) + base;
-    }
+  // "onlyOffset" tracking leaves endOffset unset; the parser's CST locations need it (inclusive).
+  for (const t of result.tokens) {
+    t.startOffset += base;
+    t.endOffset = t.startOffset + t.image.length - 1;
   }
   problems.sort((a, b) => a.start - b.start);
   return { tokens: result.tokens, problems };
