@@ -315,3 +315,16 @@ describe("search details", () => {
     expect(regexSearch(p, "c")).toBe(true);
   });
 });
+
+describe("compileRegexCached", () => {
+  it("returns the same result for the same pattern and keeps errors", async () => {
+    const { compileRegexCached } = await import("../../runtime/lib/regex/index.js");
+    const a = compileRegexCached("a+b");
+    expect(compileRegexCached("a+b")).toBe(a);
+    expect(compileRegexCached("(?=x)")).toMatchObject({ ok: false });
+    for (let i = 0; i < 300; i++) compileRegexCached(`x${i}`);
+    const again = compileRegexCached("a+b");
+    expect(again).not.toBe(a);
+    expect(again.ok && regexSearch(again.program, "aab")).toBe(true);
+  });
+});

@@ -31,6 +31,26 @@ export function compileRegex(pattern: string): CompileResult {
   }
 }
 
+const CACHE_LIMIT = 256;
+const cache = new Map<string, CompileResult>();
+
+/**
+ * `compileRegex` memoized per pattern (the most recent 256), for callers
+ * that see the same computed pattern many times, e.g. `matches` in a loop.
+ */
+export function compileRegexCached(pattern: string): CompileResult {
+  let result = cache.get(pattern);
+  if (result !== undefined) {
+    // Re-insert to keep recently used patterns at the end.
+    cache.delete(pattern);
+  } else {
+    result = compileRegex(pattern);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(pattern, result);
+  return result;
+}
+
 /** Whether the program matches anywhere in `text` (RE2 PartialMatch, CEL `matches`). */
 export function regexSearch(program: RegexProgram, text: string): boolean {
   return runProgram(program.code, text).matched;
