@@ -86,3 +86,35 @@ describe("decodeRegexProgram", () => {
     );
   });
 });
+
+describe("compileRegex on arbitrary input", () => {
+  const metachar = fc.constantFrom(..."()[]{}*+?|^$.\\-,:=!<>#PpLNdwsbBQEaAzZkx019{}iUms_ ");
+  it("returns ok or an error, never throws, and compiled programs run", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: metachar, maxLength: 24 }), text, (p, t) => {
+        const r = compileRegex(p);
+        if (r.ok) expect(typeof regexSearch(r.program, t)).toBe("boolean");
+        else expect(r.error).toMatch(/^invalid regular expression: /);
+      }),
+      { numRuns: runs(3000) },
+    );
+  });
+});
+
+describe("cel-spec string/matches conformance cases", () => {
+  it.each([
+    ["hubba", "ubb", true],
+    ["", "foo|bar", false],
+    ["cows", "", true],
+    ["", "", true],
+    ["abcd", "bc", true],
+    ["grey", "gr(a|e)y", true],
+    ["banana", "ba(na)*", true],
+    ["mañana", "a+ñ+a+", true],
+    ["🐱😀😀", "(a|😀){2}", true],
+    ["hello world", "hello", true],
+  ])("%j.matches(%j) == %s", (s, p, expected) => {
+    const r = compileRegex(p);
+    expect(r.ok && regexSearch(r.program, s)).toBe(expected);
+  });
+});
