@@ -27,6 +27,7 @@ describe("formatDouble (Go %g, as cel-go's string(double))", () => {
     [5e-324, "5e-324"],
     [Number.MAX_VALUE, "1.7976931348623157e+308"],
     [-1.5e-7, "-1.5e-07"],
+    [4.468743327960138e16, "4.468743327960138e+16"], // shortest digits at a ties-to-even boundary, as Go prints them
     [NaN, "NaN"],
     [Infinity, "+Inf"],
     [-Infinity, "-Inf"],

@@ -118,3 +118,31 @@ describe("cel-spec string/matches conformance cases", () => {
     expect(r.ok && regexSearch(r.program, s)).toBe(expected);
   });
 });
+
+describe("regexSearch agrees with JS /u on non-ASCII text", () => {
+  // No \w, \b: under /iu JS adds U+017F and U+212A to \w, RE2 does not.
+  const uAtom = fc.constantFrom("a", "é", "É", "σ", "Σ", "ς", "k", "\u212a", "😀", ".", "[aé]", "[^é]", "[α-ω]", "\\p{L}", "\\p{Lu}", "\\P{L}", "^", "$");
+  const uPattern: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: "small" },
+      uAtom,
+      fc.tuple(tie("node"), tie("node")).map(([a, b]) => a + b),
+      fc.tuple(tie("node"), tie("node")).map(([a, b]) => `(?:${a}|${b})`),
+      fc.tuple(tie("node"), fc.constantFrom("*", "+", "?", "{2}")).map(([a, q]) => `(?:${a})${q}`),
+    ),
+  })).node;
+  const uText = fc.string({ unit: fc.constantFrom("a", "A", "é", "É", "σ", "Σ", "ς", "k", "K", "\u212a", "😀", "x"), maxLength: 8 });
+
+  it("with and without case folding", () => {
+    fc.assert(
+      fc.property(uPattern, fc.array(uText, { minLength: 1, maxLength: 5 }), fc.boolean(), (p, texts, fold) => {
+        const compiled = compileRegex(fold ? `(?i)${p}` : p);
+        expect(compiled.ok).toBe(true);
+        if (!compiled.ok) return;
+        const js = new RegExp(p, fold ? "iu" : "u");
+        for (const t of texts) expect(regexSearch(compiled.program, t), `/${p}/${fold ? "iu" : "u"} on ${JSON.stringify(t)}`).toBe(js.test(t));
+      }),
+      { numRuns: runs(1000) },
+    );
+  });
+});
