@@ -107,8 +107,9 @@ export const Template = createToken({
   label: "a message string",
 });
 
-const rawBody = String.raw`(?:"""[\s\S]*?"""|'''[\s\S]*?'''|"[^"\n\r]*"|'[^'\n\r]*')`;
-const cookedBody = String.raw`(?:"""(?:[^\\]|\\[\s\S])*?"""|'''(?:[^\\]|\\[\s\S])*?'''|"(?:[^"\\\n\r]|\\[^\n\r])*"|'(?:[^'\\\n\r]|\\[^\n\r])*')`;
+// An empty "" directly followed by a third quote is an unterminated """ string, not "" and a stray quote.
+const rawBody = String.raw`(?:"""[\s\S]*?"""|'''[\s\S]*?'''|"[^"\n\r]+"|""(?!")|'[^'\n\r]+'|''(?!'))`;
+const cookedBody = String.raw`(?:"""(?:[^\\]|\\[\s\S])*?"""|'''(?:[^\\]|\\[\s\S])*?'''|"(?:[^"\\\n\r]|\\[^\n\r])+"|""(?!")|'(?:[^'\\\n\r]|\\[^\n\r])+'|''(?!'))`;
 
 export const BytesLiteral = createToken({
   name: "BytesLiteral",
