@@ -130,6 +130,7 @@ describe("regexSearch: RE2 syntax", () => {
     ["a{", "a{", true],
     ["a{,3}", "a{,3}", true],
     ["a{x}", "a{x}", true],
+    ["^a{01}$", "a{01}", true], // a leading zero makes the braces literal, as in Go
     ["^a{1,2$", "a{1,2", true],
     // escapes
     ["\\.", "a", false],
@@ -194,6 +195,7 @@ describe("compileRegex: errors for what RE2 rejects", () => {
     ["a{1001}", "at most 1000"],
     ["a{2,1}", "min <= max"],
     ["a{1000,1001}", "at most 1000"],
+    ["a{123456789012}", "at most 1000"],
     ["*a", "missing argument"],
     ["+", "missing argument"],
     ["a|?", "missing argument"],

@@ -125,11 +125,13 @@ class Parser {
     return [min, max];
   }
 
+  /** Digits of a repeat count, as Go reads them: a leading zero makes the braces literal; a huge value is too large. */
   private parseInteger(): number | null {
     const start = this.pos;
     while (this.peek() >= 0x30 && this.peek() <= 0x39) this.pos++;
-    if (this.pos === start || this.pos - start > 8) return null;
-    return Number(String.fromCodePoint(...this.chars.slice(start, this.pos)));
+    const digits = this.pos - start;
+    if (digits === 0 || (digits > 1 && this.chars[start] === 0x30)) return null;
+    return digits > 8 ? Infinity : Number(String.fromCodePoint(...this.chars.slice(start, this.pos)));
   }
 
   /** One atom, or null for a flag group like `(?i)` that only changes state. */
