@@ -66,6 +66,17 @@ describe("decodeRegexProgram", () => {
     expect(() => decodeRegexProgram(corrupt(1, 99))).toThrow(/version/);
     expect(() => decodeRegexProgram(corrupt(2, 3))).toThrow(/length/);
     expect(() => decodeRegexProgram(good.slice(0, good.length - 1))).toThrow();
+    const raw = (...code: number[]): Uint32Array => Uint32Array.from([0x52453250, 1, code.length, ...code]);
+    expect(decodeRegexProgram(raw(1, 97, 0)).code).toEqual(Uint32Array.from([1, 97, 0]));
+    expect(() => decodeRegexProgram(raw(1, 97))).toThrow(/falls off the end/);
+    expect(() => decodeRegexProgram(raw(7, 2))).toThrow(/falls off the end/);
+    expect(() => decodeRegexProgram(raw(6, 1, 0))).toThrow(/jump target/);
+    expect(() => decodeRegexProgram(raw(5, 0, 9, 0))).toThrow(/jump target/);
+    expect(() => decodeRegexProgram(raw(2, 2, 5, 9, 7, 8, 0))).toThrow(/class/); // overlapping ranges
+    expect(() => decodeRegexProgram(raw(2, 1, 9, 5, 0))).toThrow(/class/); // lo > hi
+    expect(() => decodeRegexProgram(raw(1, 0x110000, 0))).toThrow(/code point/);
+    expect(() => decodeRegexProgram(raw(7, 6, 0))).toThrow(/assertion/);
+    expect(() => decodeRegexProgram(raw(9, 0))).toThrow(/opcode/);
   });
 
   it("never yields a program that reads out of bounds", () => {

@@ -65,8 +65,9 @@ export function instructionWidth(code: ArrayLike<number>, pc: number): number {
 }
 
 /**
- * Checks that every instruction is known, every operand in range and every
- * jump lands on an instruction start, so a VM never reads out of bounds.
+ * Checks that every instruction is known, every operand in range, every
+ * jump lands on an instruction start and no instruction continues past the
+ * end, so a VM never reads out of bounds.
  * Returns an error message or null.
  */
 export function validateProgram(code: Uint32Array): string | null {
@@ -93,6 +94,10 @@ export function validateProgram(code: Uint32Array): string | null {
         if (lo > hi || hi > 0x10ffff || (previous >= 0 && lo <= previous + 1)) return `bad class at ${pc}`;
         previous = hi;
       }
+    }
+    // Only MATCH, JMP and SPLIT may end the program: the others continue at pc + width.
+    if (pc + width === code.length && op !== Op.Match && op !== Op.Jump && op !== Op.Split) {
+      return `instruction at ${pc} falls off the end`;
     }
     pc += width;
   }
