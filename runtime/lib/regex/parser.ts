@@ -8,6 +8,7 @@ import { Assertion } from "./program.js";
 import { negateRanges, normalizeRanges, type Ranges } from "./ranges.js";
 import { foldCodePoint, foldRanges, unicodeClass } from "./unicode.js";
 import { PERL_CLASSES, POSIX_CLASSES } from "./perl-classes.js";
+import { readEscapeChar } from "./escapes.js";
 
 /** RE2 rejects a counted repetition above 1000. */
 export const MAX_REPEAT = 1000;
@@ -308,52 +309,12 @@ class Parser {
     return negated ? negateRanges(ranges) : ranges;
   }
 
-  /** A single-character escape: \n, \x41, \x{263a}, \012, \. and friends. */
+  /** A single-character escape (escapes.ts); the backslash is already consumed. */
   private parseEscapeChar(start: number): number {
-    const c = this.chars[this.pos++];
-    if (c === undefined) this.fail("trailing backslash at end of expression", start);
-    const simple: { [k: string]: number } = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
-    const ch = String.fromCodePoint(c);
-    if (simple[ch] !== undefined) return simple[ch]!;
-    if (c >= cp("1") && c <= cp("9") && !(c <= cp("7") && this.peek() >= cp("0") && this.peek() <= cp("7"))) {
-      this.fail("backreferences are not supported (RE2 syntax)", start);
-    }
-    if (c >= cp("0") && c <= cp("7")) {
-      let v = c - 0x30;
-      for (let k = 0; k < 2 && this.peek() >= cp("0") && this.peek() <= cp("7"); k++) v = v * 8 + (this.chars[this.pos++]! - 0x30);
-      return v;
-    }
-    if (c === cp("x")) return this.parseHexEscape(start);
-    if (c === cp("k")) this.fail("backreferences are not supported (RE2 syntax)", start);
-    if (c === cp("Z")) this.fail("\\Z is not supported (use \\z)", start);
-    if (c === cp("C")) this.fail("\\C is not supported", start);
-    const punctuation = c < 0x80 && !((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
-    if (punctuation) return c;
-    return this.fail("invalid escape sequence", start);
-  }
-
-  private parseHexEscape(start: number): number {
-    const hexValue = (c: number): number =>
-      c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
-    if (this.peek() === cp("{")) {
-      this.pos++;
-      let v = 0;
-      let digits = 0;
-      while (this.peek() !== cp("}")) {
-        const d = hexValue(this.peek());
-        if (d < 0 || ++digits > 8) this.fail("invalid escape sequence", start);
-        v = v * 16 + d;
-        this.pos++;
-      }
-      this.pos++;
-      if (digits === 0 || v > 0x10ffff) this.fail("invalid escape sequence", start);
-      return v;
-    }
-    const hi = hexValue(this.peek());
-    const lo = hexValue(this.peek(1));
-    if (hi < 0 || lo < 0) this.fail("invalid escape sequence", start);
-    this.pos += 2;
-    return hi * 16 + lo;
+    const r = readEscapeChar(this.chars, this.pos);
+    if ("error" in r) return this.fail(r.error, start);
+    this.pos = r.end;
+    return r.value;
   }
 
   /** A bracket class after `[`; returns its normalized ranges (negation applied last, after folding). */
