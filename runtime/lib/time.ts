@@ -119,6 +119,8 @@ function fractionText(nanos: bigint): string {
  * CEL `string(timestamp)`: `YYYY-MM-DDTHH:MM:SS[.fraction]Z` in UTC, the
  * fraction only when non-zero and without trailing zeros (Go's
  * RFC3339Nano), e.g. "2009-02-13T23:31:30Z", "2009-02-13T23:31:30.5Z".
+ * Meant for instants in CEL's range (years 1 to 9999); callers check
+ * `isTimestampInRange` first.
  */
 export function formatTimestamp(nanos: bigint): string {
   const [days, dayNanos] = floorDivMod(nanos, NANOS_PER_DAY);
