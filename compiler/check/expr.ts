@@ -1,0 +1,370 @@
+// The expression checker: gives every node a type, resolves every operator,
+// call and index to overloads, and every identifier to what it names.
+// Calls and macros live in calls.ts and macros.ts; this file holds the
+// node kinds that are not calls. Methods are named after the node they check.
+
+import type { BinaryExpr, ConditionalExpr, Expr, IdentExpr, IndexExpr, ListExpr, MapExpr, SelectExpr, Span, UnaryExpr } from "../ast.js";
+import type { DiagnosticCollector } from "../diagnostics.js";
+import { BINARY_OP_FUNCTION, OP, UNARY_OP_FUNCTION } from "../library/index.js";
+import { compileRegex } from "../../runtime/lib/regex/index.js";
+import { T, recordShape, typeToString, type RecordType, type Type } from "../types.js";
+import { checkCall } from "./calls.js";
+import type { Reference, Resolution } from "./checked.js";
+import { CODES } from "./codes.js";
+import type { GlobalEnv, Local } from "./env.js";
+import { guardPath, guardsWhen } from "./guards.js";
+import { resolveOperator } from "./overloads.js";
+import { didYouMean } from "./suggest.js";
+import { isDynOrError, join, joinAll } from "./unify.js";
+import type { Usage } from "./usage.js";
+
+/** Identifiers that name types when used as values (`type(x) == int`). */
+export const TYPE_IDENTIFIERS: Record<string, Type> = {
+  bool: T.bool,
+  int: T.int,
+  uint: T.uint,
+  double: T.double,
+  string: T.string,
+  bytes: T.bytes,
+  null_type: T.null,
+  list: T.list(T.dyn),
+  map: T.map(T.dyn, T.dyn),
+  type: T.type(T.dyn),
+  dyn: T.dyn,
+  timestamp: T.timestamp,
+  "google.protobuf.Timestamp": T.timestamp,
+  duration: T.duration,
+  "google.protobuf.Duration": T.duration,
+  optional_type: T.optional(T.dyn),
+};
+
+/** The tables a checker fills; several checkers (one per declaration) may share them. */
+export interface CheckTables {
+  exprTypes: Map<number, Type>;
+  resolutions: Map<number, Resolution>;
+  references: Map<number, Reference>;
+}
+
+export function newTables(): CheckTables {
+  return { exprTypes: new Map(), resolutions: new Map(), references: new Map() };
+}
+
+export class ExprChecker {
+  readonly exprTypes: Map<number, Type>;
+  readonly resolutions: Map<number, Resolution>;
+  readonly references: Map<number, Reference>;
+  private readonly scopes: Map<string, Local>[] = [];
+  private guards = new Set<string>();
+
+  constructor(
+    readonly env: GlobalEnv,
+    readonly diagnostics: DiagnosticCollector,
+    readonly usage: Usage,
+    tables: CheckTables = newTables(),
+  ) {
+    this.exprTypes = tables.exprTypes;
+    this.resolutions = tables.resolutions;
+    this.references = tables.references;
+  }
+
+  check(e: Expr): Type {
+    const t = this.checkNode(e);
+    this.exprTypes.set(e.id, t);
+    return t;
+  }
+
+  /** Check `e` where a bool is required (`when`, `&&`, macro predicates). */
+  checkBool(e: Expr, what: string): Type {
+    const t = this.check(e);
+    if (t.kind !== "bool" && !isDynOrError(t)) {
+      this.error(CODES.notBool, e.span, `${what} must be bool, got ${typeToString(t)}`, "compare it to something, e.g. `x != \"\"` or `size(x) > 0`");
+    }
+    return t;
+  }
+
+  /** Why RE2 rejects `pattern`, or null when it compiles. */
+  regexError(pattern: string): string | null {
+    const r = compileRegex(pattern);
+    return r.ok ? null : r.error;
+  }
+
+  error(code: string, span: Span, message: string, help?: string): void {
+    this.diagnostics.error(code, span, message, help);
+  }
+
+  /** Run `body` with extra local variables in scope (innermost wins). */
+  withLocals<R>(locals: [string, Local][], body: () => R): R {
+    this.scopes.push(new Map(locals));
+    try {
+      return body();
+    } finally {
+      this.scopes.pop();
+    }
+  }
+
+  /** Run `body` knowing that `has()` holds for these paths. */
+  withGuards<R>(paths: string[], body: () => R): R {
+    if (paths.length === 0) return body();
+    const saved = this.guards;
+    this.guards = new Set([...saved, ...paths]);
+    try {
+      return body();
+    } finally {
+      this.guards = saved;
+    }
+  }
+
+  /** Local variable by name, innermost scope first. */
+  local(name: string): Local | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const found = this.scopes[i]!.get(name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private checkNode(e: Expr): Type {
+    switch (e.kind) {
+      case "literal":
+        return e.value.type === "null" ? T.null : T[e.value.type];
+      case "ident":
+        return this.checkIdent(e);
+      case "select":
+        return this.checkSelect(e);
+      case "index":
+        return this.checkIndex(e);
+      case "call":
+        return checkCall(this, e);
+      case "list":
+        return this.checkList(e);
+      case "map":
+        return this.checkMap(e);
+      case "struct":
+        for (const f of e.fields) this.check(f.value);
+        this.error(
+          CODES.structLiteral,
+          e.span,
+          `message construction '${e.typeName}{...}' is not supported: Edict has no message types`,
+          "build a map instead, e.g. {\"field\": value}",
+        );
+        return T.error;
+      case "unary":
+        return this.checkUnary(e);
+      case "binary":
+        return this.checkBinary(e);
+      case "conditional":
+        return this.checkConditional(e);
+    }
+  }
+
+  private checkIdent(e: IdentExpr): Type {
+    const found = this.lookup(e.name, e.rootScoped, e.span);
+    if (found) {
+      this.references.set(e.id, found.ref);
+      return found.type;
+    }
+    const names = [...this.scopes.flatMap((s) => [...s.keys()]), ...this.env.names()];
+    this.error(CODES.unknownName, e.span, `unknown name '${e.name}'${didYouMean(e.name, names)}`, "declare it (input, let, const) or check the spelling");
+    return T.error;
+  }
+
+  /** Locals, then globals, then type names. */
+  lookup(name: string, rootScoped: boolean, at: Span): Local | undefined {
+    if (!rootScoped && !name.includes(".")) {
+      const l = this.local(name);
+      if (l) return l;
+    }
+    const g = this.env.value(name, at);
+    if (g) return g;
+    const typeValue = TYPE_IDENTIFIERS[name];
+    if (typeValue) return { type: T.type(typeValue), ref: { kind: "type", type: typeValue } };
+    return undefined;
+  }
+
+  /** `a.b.c` as a qualified name when `a` is not a local variable. */
+  private qualifiedName(e: Expr): { name: string; rootScoped: boolean } | null {
+    if (e.kind === "ident") return this.local(e.name) && !e.rootScoped ? null : { name: e.name, rootScoped: e.rootScoped };
+    if (e.kind === "select" && !e.optional) {
+      const base = this.qualifiedName(e.operand);
+      return base ? { name: `${base.name}.${e.field}`, rootScoped: base.rootScoped } : null;
+    }
+    return null;
+  }
+
+  private checkSelect(e: SelectExpr): Type {
+    const qualified = e.optional ? null : this.qualifiedName(e);
+    if (qualified) {
+      const found = this.lookup(qualified.name, qualified.rootScoped, e.span);
+      if (found) {
+        this.references.set(e.id, found.ref);
+        return found.type;
+      }
+    }
+    const operand = this.check(e.operand);
+    return this.selectField(e, operand);
+  }
+
+  private selectField(e: SelectExpr, operand: Type): Type {
+    const wrap = (t: Type): Type => (e.optional ? T.optional(t) : t);
+    switch (operand.kind) {
+      case "dyn":
+        return wrap(T.dyn);
+      case "error":
+        return T.error;
+      case "record":
+        return this.recordField(e, operand, wrap);
+      case "map":
+        if (operand.key.kind !== "string" && !isDynOrError(operand.key)) break;
+        return wrap(operand.value);
+      case "optional": {
+        // Selecting on an optional yields an optional (empty stays empty).
+        const inner = this.selectField({ ...e, optional: false }, operand.inner);
+        return inner.kind === "error" ? inner : T.optional(inner.kind === "optional" && e.optional ? inner.inner : inner);
+      }
+    }
+    this.error(CODES.noFields, e.fieldSpan, `type '${typeToString(operand)}' has no fields (selecting '${e.field}')`, "only records and maps with string keys have fields");
+    return T.error;
+  }
+
+  private recordField(e: SelectExpr, record: RecordType, wrap: (t: Type) => Type): Type {
+    const field = record.fields.get(e.field);
+    if (!field) {
+      this.unknownField(e.fieldSpan, e.field, record);
+      return T.error;
+    }
+    this.usage.field(record, e.field);
+    if (field.optional && !e.optional) this.warnIfUnguarded(e);
+    return wrap(field.type);
+  }
+
+  unknownField(span: Span, name: string, record: RecordType): void {
+    this.error(
+      CODES.unknownField,
+      span,
+      `unknown field '${name}' on ${recordShape(record)}${didYouMean(name, record.fields.keys())}`,
+      record.name ? `the fields of ${record.name} are declared in its type` : "add the field to the record type if the input has it",
+    );
+  }
+
+  private warnIfUnguarded(e: SelectExpr): void {
+    const path = guardPath(e);
+    if (path !== null && this.guards.has(path)) return;
+    const shown = path ?? `x.${e.field}`;
+    const base = path === null ? "x" : path.slice(0, path.length - e.field.length - 1);
+    this.diagnostics.warning(
+      CODES.unguardedOptional,
+      e.span,
+      `optional field '${e.field}' is read without a has() guard; when it is absent this is an error`,
+      `guard it with \`has(${shown}) && ...\`, or give a default with \`${base}.?${e.field}.orValue(...)\``,
+    );
+  }
+
+  private checkIndex(e: IndexExpr): Type {
+    const operand = this.check(e.operand);
+    const index = this.check(e.index);
+    if (operand.kind === "record" && e.index.kind === "literal" && e.index.value.type === "string") {
+      const name = e.index.value.value;
+      const field = operand.fields.get(name);
+      this.resolutions.set(e.id, { kind: "overload", overloadId: e.optional ? "map_optindex_optional_value" : "index_map", function: e.optional ? OP.optIndex : OP.index });
+      if (!field) {
+        this.unknownField(e.index.span, name, operand);
+        return T.error;
+      }
+      this.usage.field(operand, name);
+      return e.optional ? T.optional(field.type) : field.type;
+    }
+    const fn = e.optional ? OP.optIndex : OP.index;
+    const indexable = ["list", "map", "record", "dyn", "error", "optional"];
+    if (!indexable.includes(operand.kind)) {
+      this.error(CODES.notIndexable, e.operand.span, `type '${typeToString(operand)}' cannot be indexed`, "only lists, maps and records can be indexed");
+      return T.error;
+    }
+    return resolveOperator(this, e, fn, [operand, index], [e.operand, e.index]);
+  }
+
+  private checkList(e: ListExpr): Type {
+    const types = e.elements.map((el) => {
+      const t = this.check(el.value);
+      if (!el.optional) return t;
+      return this.unwrapOptionalElement(el.value.span, t);
+    });
+    const elem = joinAll(types);
+    if (elem.kind === "dyn") types.forEach((t) => this.usage.wholeValue(t));
+    return T.list(elem);
+  }
+
+  private unwrapOptionalElement(span: Span, t: Type): Type {
+    if (t.kind === "optional") return t.inner;
+    if (isDynOrError(t)) return t;
+    this.error(CODES.optionalElement, span, `an optional element ([?x] or {?k: v}) must be optional, got ${typeToString(t)}`, "remove the `?`, or pass an optional such as optional.of(x)");
+    return T.error;
+  }
+
+  private checkMap(e: MapExpr): Type {
+    const keys: Type[] = [];
+    const values: Type[] = [];
+    for (const entry of e.entries) {
+      const k = this.check(entry.key);
+      if (!["string", "int", "uint", "bool", "dyn", "error"].includes(k.kind)) {
+        this.error(CODES.badMapKeyType, entry.key.span, `map keys must be string, int, uint or bool, not ${typeToString(k)}`);
+      }
+      keys.push(k);
+      const v = this.check(entry.value);
+      values.push(entry.optional ? this.unwrapOptionalElement(entry.value.span, v) : v);
+    }
+    const value = joinAll(values);
+    if (value.kind === "dyn") values.forEach((t) => this.usage.wholeValue(t));
+    return T.map(joinAll(keys), value);
+  }
+
+  private checkUnary(e: UnaryExpr): Type {
+    const operand = this.check(e.operand);
+    return resolveOperator(this, e, UNARY_OP_FUNCTION[e.op], [operand], [e.operand]);
+  }
+
+  private checkBinary(e: BinaryExpr): Type {
+    if (e.op === "&&" || e.op === "||") {
+      const outcome = e.op === "&&";
+      // Each side is evaluated knowing the other side's guards hold (commutative logic).
+      this.withGuards(guardsWhen(e.right, outcome), () => this.checkBool(e.left, `operand of '${e.op}'`));
+      this.withGuards(guardsWhen(e.left, outcome), () => this.checkBool(e.right, `operand of '${e.op}'`));
+      this.resolutions.set(e.id, { kind: "overload", overloadId: outcome ? "logical_and" : "logical_or", function: BINARY_OP_FUNCTION[e.op] });
+      return T.bool;
+    }
+    const left = this.check(e.left);
+    const right = this.check(e.right);
+    if (e.op === "==" || e.op === "!=" || e.op === "in") {
+      this.usage.wholeValue(left);
+      this.usage.wholeValue(right);
+    }
+    if ((e.op === "==" || e.op === "!=") && (left.kind === "null" || right.kind === "null")) {
+      // Anything may be compared with null (CEL's heterogeneous equality gives false).
+      this.resolutions.set(e.id, { kind: "overload", overloadId: e.op === "==" ? "equals" : "not_equals", function: BINARY_OP_FUNCTION[e.op] });
+      return T.bool;
+    }
+    return resolveOperator(this, e, BINARY_OP_FUNCTION[e.op], [left, right], [e.left, e.right]);
+  }
+
+  private checkConditional(e: ConditionalExpr): Type {
+    this.checkBool(e.condition, "condition of '?:'");
+    const then = this.withGuards(guardsWhen(e.condition, true), () => this.check(e.then));
+    const otherwise = this.withGuards(guardsWhen(e.condition, false), () => this.check(e.otherwise));
+    this.resolutions.set(e.id, { kind: "overload", overloadId: "conditional", function: OP.conditional });
+    this.usage.flowsInto(then, otherwise);
+    this.usage.flowsInto(otherwise, then);
+    if (then.kind === "error") return otherwise;
+    if (otherwise.kind === "error" || then.kind === "dyn") return then;
+    if (otherwise.kind === "dyn") return otherwise;
+    const joined = join(then, otherwise);
+    if (joined.kind === "dyn") {
+      this.error(
+        CODES.noMatchingOverload,
+        e.span,
+        `the branches of '?:' have different types: ${typeToString(then)} and ${typeToString(otherwise)}`,
+        "make both branches the same type, or wrap one in dyn(...)",
+      );
+      return T.error;
+    }
+    return joined;
+  }
+}

@@ -1,0 +1,133 @@
+// Overload resolution against the library table. A call with a `dyn`
+// argument may match several overloads; it then resolves to `dynamic` and
+// the backends dispatch on the run-time value types.
+
+import type { Expr, Span } from "../ast.js";
+import { MIXED_NUMERIC_VARIADIC, OP, overloadsOf, type Overload } from "../library/index.js";
+import { T, typeToString, type Type } from "../types.js";
+import { CODES } from "./codes.js";
+import type { ExprChecker } from "./expr.js";
+import { assignable, isDynOrError, joinAll, substitute, type Substitution } from "./unify.js";
+
+interface Match {
+  overload: Overload;
+  result: Type;
+}
+
+/** Overloads that only pass values through or look at their shape: record fields inside stay tracked. */
+const TRANSPARENT = new Set([
+  "index_list",
+  "index_map",
+  "list_optindex_optional_int",
+  "map_optindex_optional_value",
+  "optional_list_optindex_optional_int",
+  "optional_map_optindex_optional_value",
+  "optional_list_index_int",
+  "optional_map_index_value",
+  "size_list",
+  "list_size",
+  "size_map",
+  "map_size",
+  "add_list",
+  "optional_of",
+  "optional_value",
+  "optional_hasValue",
+  "optional_or_optional",
+  "optional_orValue_value",
+]);
+
+const NUMERIC_KINDS = new Set(["int", "uint", "double", "dyn", "error"]);
+
+function arityFits(o: Overload, n: number): boolean {
+  return o.variadic ? n >= o.params.length : n === o.params.length;
+}
+
+function paramAt(o: Overload, i: number): Type {
+  return o.params[Math.min(i, o.params.length - 1)]!;
+}
+
+export function matchOverloads(candidates: readonly Overload[], args: Type[]): Match[] {
+  const out: Match[] = [];
+  for (const o of candidates) {
+    if (!arityFits(o, args.length)) continue;
+    if (MIXED_NUMERIC_VARIADIC.has(o.id) && !args.every((a) => NUMERIC_KINDS.has(a.kind))) continue;
+    const subst: Substitution = new Map();
+    if (args.every((a, i) => assignable(paramAt(o, i), a, subst))) out.push({ overload: o, result: substitute(o.result, subst) });
+  }
+  // The mixed-number variadic form only when no single-type form fits.
+  if (out.length > 1) {
+    const specific = out.filter((m) => !MIXED_NUMERIC_VARIADIC.has(m.overload.id));
+    if (specific.length > 0 && !args.some(isDynOrError)) return specific;
+  }
+  return out;
+}
+
+/** How a call is shown in messages: `size(int)`, `int.contains(string)`, `int + string`. */
+export function describeCall(fn: string, member: boolean, args: Type[]): string {
+  const shown = args.map(typeToString);
+  if (member) return `${shown[0]}.${fn}(${shown.slice(1).join(", ")})`;
+  const binary = /^_(.+)_$/.exec(fn);
+  if (binary && args.length === 2 && fn !== OP.index && fn !== OP.optIndex) return `${shown[0]} ${binary[1] === "in" ? "in" : binary[1]} ${shown[1]}`;
+  if (fn === OP.index) return `${shown[0]}[${shown[1]}]`;
+  if (fn === OP.optIndex) return `${shown[0]}[?${shown[1]}]`;
+  if (fn === "-_" || fn === "!_") return `${fn[0]}${shown[0]}`;
+  return `${fn}(${shown.join(", ")})`;
+}
+
+function describeOverload(o: Overload): string {
+  const params = o.params.map(typeToString);
+  const rest = o.variadic ? ", ..." : "";
+  const call = o.member ? `${params[0]}.${o.function}(${params.slice(1).join(", ")}${rest})` : `${o.function}(${params.join(", ")}${rest})`;
+  return `${call} -> ${typeToString(o.result)}`;
+}
+
+/**
+ * Resolve a call of library function `fn` on arguments of the given types
+ * (receiver first for member calls), record the resolution on `node`, and
+ * return the result type. Reports "no matching overload" at `span`.
+ */
+export function resolveLibrary(
+  c: ExprChecker,
+  node: { id: number; span: Span },
+  fn: string,
+  member: boolean,
+  args: Type[],
+  span: Span,
+): Type {
+  if (args.some((a) => a.kind === "error")) {
+    // An argument is already wrong and reported: resolve quietly to anything that fits.
+    const fits = matchOverloads(overloadsOf(fn).filter((o) => o.member === member), args);
+    if (fits.length > 0) c.resolutions.set(node.id, { kind: "dynamic", overloadIds: fits.map((m) => m.overload.id), function: fn });
+    return T.error;
+  }
+  const candidates = overloadsOf(fn).filter((o) => o.member === member);
+  const matches = matchOverloads(candidates, args);
+  if (matches.length === 0) {
+    const shown = candidates.slice(0, 6).map(describeOverload);
+    const isOperator = fn.startsWith("_") || fn.endsWith("_");
+    c.error(
+      CODES.noMatchingOverload,
+      span,
+      `found no matching overload for '${fn}' applied to ${describeCall(fn, member, args)}`,
+      shown.length > 0 ? `${isOperator ? "the operator" : `'${fn}'`} accepts: ${shown.join("; ")}${candidates.length > 6 ? "; ..." : ""}` : undefined,
+    );
+    return T.error;
+  }
+  const dynamic = args.some((a) => a.kind === "dyn") || matches.length > 1;
+  if (dynamic) {
+    c.resolutions.set(node.id, { kind: "dynamic", overloadIds: matches.map((m) => m.overload.id), function: fn });
+  } else {
+    c.resolutions.set(node.id, { kind: "overload", overloadId: matches[0]!.overload.id, function: fn });
+  }
+  for (const a of args) {
+    const passesThrough = !dynamic && TRANSPARENT.has(matches[0]!.overload.id) && a.kind !== "record";
+    if (!passesThrough) c.usage.wholeValue(a);
+  }
+  return matches.length === 1 ? matches[0]!.result : joinAll(matches.map((m) => m.result));
+}
+
+/** Operators: the node itself is the call; errors point at the whole expression. */
+export function resolveOperator(c: ExprChecker, node: Expr, fn: string, args: Type[], _argExprs: Expr[]): Type {
+  const span = node.kind === "binary" ? node.opSpan : node.span;
+  return resolveLibrary(c, node, fn, false, args, span);
+}
