@@ -137,6 +137,8 @@ function isDeclarationStart(source: string, tokens: IToken[], i: number): boolea
   const t = tokens[i]!;
   if (!T.declarationKeywords.includes(t.tokenType)) return false;
   if (i > 0 && tokens[i - 1]!.tokenType === T.Dot) return false;
+  // The file's first token, if `policy`, is the header even when broken (`policy "no name"`).
+  if (i === 0 && t.tokenType === T.Policy) return true;
   const next = tokens[i + 1];
   if (next === undefined || !tokenMatcher(next, T.Identifier)) return false;
   if (t.tokenType === T.Policy) return startsLine(source, tokens, i);

@@ -18,7 +18,8 @@ import { scanTemplate } from "./template-scan.js";
 
 export const WhiteSpace = createToken({
   name: "WhiteSpace",
-  pattern: /[ \t\r\n\f]+/,
+  // CEL's whitespace, plus a byte-order mark (editors may start a file with one).
+  pattern: /[ \t\r\n\f\uFEFF]+/,
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
