@@ -83,18 +83,19 @@ export class PolicyBuilder {
         return { kind: "fn", id, span, name, params, result, body };
       }
       default:
-        return this.rule(decl, span);
+        return this.rule(tokenOf(decl, "keyword")!, tokenOf(decl, "name")!, subnodes(decl, "ruleClause"), span);
     }
   }
 
-  private rule(node: CstNode, span: RuleDecl["span"]): RuleDecl {
+  /** A rule from its keyword, name and clause CST nodes (also used when recovering a broken rule clause by clause). */
+  rule(keywordToken: IToken, nameToken: IToken, clauses: CstNode[], span: RuleDecl["span"]): RuleDecl {
     const id = this.ctx.id();
     const rule: RuleDecl = {
       kind: "rule",
       id,
       span,
-      ruleKind: tokenOf(node, "keyword")!.image as RuleKind,
-      name: { name: tokenOf(node, "name")!.image, span: tokenSpan(tokenOf(node, "name")!) },
+      ruleKind: keywordToken.image as RuleKind,
+      name: { name: nameToken.image, span: tokenSpan(nameToken) },
       fors: [],
       when: null,
       unless: null,
@@ -102,7 +103,7 @@ export class PolicyBuilder {
       message: null,
     };
     const seen = new Map<string, IToken>();
-    for (const clause of subnodes(node, "ruleClause")) {
+    for (const clause of clauses) {
       const keyword = (tokenOf(clause, "For") ?? tokenOf(clause, "When") ?? tokenOf(clause, "Unless") ??
         tokenOf(clause, "Expires") ?? tokenOf(clause, "Message"))!;
       const word = keyword.image;

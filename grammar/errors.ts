@@ -31,6 +31,7 @@ labels.set("EOF", "the end of the input");
 labels.set("Identifier", "a name");
 labels.set("Template", "a message string in quotes");
 
+const REDUNDANT_AFTER: Record<string, string> = { expressionOnly: "expression", ruleClause: "clause" };
 const EXPRESSION_RULES = new Set(["expression", "unary", "member", "primary", "literal", "argumentList", "expressionOnly"]);
 const CLOSERS: Record<string, string> = { RParen: "LParen", RBracket: "LBracket", RBrace: "LBrace" };
 
@@ -72,7 +73,7 @@ export function describeParseError(e: IRecognitionException, env: ParseEnv): Par
   if (note.kind === "redundant" || (note.kind === "mismatch" && note.expected[0] === "EOF")) {
     return {
       code: "E0013",
-      message: `unexpected ${found} after the end of the ${note.ruleName === "expressionOnly" ? "expression" : "declaration"}`,
+      message: `unexpected ${found} after the end of the ${REDUNDANT_AFTER[note.ruleName] ?? "declaration"}`,
       span,
       help: hasPrevious && EXPRESSION_END.has(previous.tokenType.name) ? "is an operator or a comma missing?" : undefined,
     };

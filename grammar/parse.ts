@@ -9,7 +9,8 @@ import type { RawDiagnostic } from "../compiler/diagnostics.js";
 import { ExprBuilder } from "./build-expr.js";
 import { PolicyBuilder } from "./build-policy.js";
 import { BuildContext, tokenSpan } from "./context.js";
-import { describeParseError } from "./errors.js";
+import { describeParseError, type ParseProblem } from "./errors.js";
+import { recoverRule } from "./recover-rule.js";
 import { parser } from "./parser.js";
 import * as T from "./tokens.js";
 
@@ -33,11 +34,17 @@ const FOLLOWER = new Map<TokenType, TokenType>([
   [T.Warn, T.LBrace],
   [T.Allow, T.LBrace],
 ]);
-const CLAUSE_KEYWORDS = new Set<TokenType>([T.For, T.When, T.Unless, T.Message, T.Expires]);
+export const CLAUSE_KEYWORDS = new Set<TokenType>([T.For, T.When, T.Unless, T.Message, T.Expires]);
 
-type Rule = "expressionOnly" | "declaration" | "policyHeader";
+type Rule = "expressionOnly" | "declaration" | "policyHeader" | "ruleClause";
 
-class FileParser {
+export interface Region {
+  start: number;
+  end: number;
+  endDescription: string;
+}
+
+export class FileParser {
   readonly ctx: BuildContext;
   readonly exprs: ExprBuilder;
   private readonly lexProblemStarts: number[] = [];
@@ -68,8 +75,12 @@ class FileParser {
     return this.lexProblemStarts.some((p) => p >= start && p < end);
   }
 
-  /** Runs one grammar rule over `tokens`; null (with a diagnostic) if it does not parse. */
-  run(rule: Rule, tokens: IToken[], region: { start: number; end: number; endDescription: string }): CstNode | null {
+  /** The syntax error of the last `run` that failed quietly (`report` false), if any. */
+  lastError: ParseProblem | null = null;
+
+  /** Runs one grammar rule over `tokens`; null (with a diagnostic, unless `report` is false) if it does not parse. */
+  run(rule: Rule, tokens: IToken[], region: Region, report = true): CstNode | null {
+    this.lastError = null;
     const deep = tooDeep(tokens);
     if (deep !== undefined) {
       this.ctx.error("E0020", tokenSpan(deep), "expression nested too deeply", `brackets may nest at most ${MAX_NESTING} levels`);
@@ -95,9 +106,14 @@ class FileParser {
         endDescription: region.endDescription,
         where: (o) => this.ctx.where(o),
       });
-      this.ctx.error(p.code, p.span, p.message, p.help);
+      if (report) this.ctx.error(p.code, p.span, p.message, p.help);
+      else this.lastError = p;
     }
     return null;
+  }
+
+  report(p: ParseProblem): void {
+    this.ctx.error(p.code, p.span, p.message, p.help);
   }
 
   /** Parses `source[start, end)` as one expression (a template hole). */
@@ -120,7 +136,7 @@ function tooDeep(tokens: IToken[]): IToken | undefined {
   return undefined;
 }
 
-function startsLine(source: string, tokens: IToken[], i: number): boolean {
+export function startsLine(source: string, tokens: IToken[], i: number): boolean {
   if (i === 0) return true;
   const previous = tokens[i - 1]!;
   const gap = source.slice(previous.startOffset + previous.image.length, tokens[i]!.startOffset);
@@ -188,8 +204,19 @@ export function parsePolicy(file: string, source: string): { ast: PolicyFile | n
       ctx.error("E0031", tokenSpan(chunk[0]!), "a file holds one policy: this second 'policy' header is not allowed", "put each policy in its own file");
       continue;
     }
-    const cst = fp.run(isHeader ? "policyHeader" : "declaration", chunk, region);
-    if (cst === null) continue;
+    const isRule = chunk[0]!.tokenType === T.Deny || chunk[0]!.tokenType === T.Warn || chunk[0]!.tokenType === T.Allow;
+    const cst = fp.run(isHeader ? "policyHeader" : "declaration", chunk, region, !isRule);
+    if (cst === null) {
+      // A broken rule is re-parsed clause by clause, so each bad clause is reported and the good ones kept.
+      const failure = fp.lastError;
+      if (failure !== null) {
+        const before = ctx.diagnostics.items.length;
+        const rule = recoverRule(fp, builder, chunk, region);
+        if (rule !== null) decls.push(rule);
+        if (ctx.diagnostics.items.length === before) fp.report(failure);
+      }
+      continue;
+    }
     if (isHeader) {
       const header = builder.header(cst);
       name = header.name;

@@ -335,6 +335,36 @@ deny r {
       `E0041 '\${' in the message is never closed with '}' @ "\${"`,
     ],
   ],
+  [
+    "each broken clause of a rule",
+    `policy p
+deny r {
+  for x in xs
+  when x > && y
+  unless (z
+  message "a \${x + } b"
+}
+deny s { when a b }
+deny t { x > 1 }
+deny u {
+  when true
+}}
+deny v {
+  when {"a": 1}.a
+  message "\${v.}"
+let after = 1
+`,
+    [
+      `E0011 expected an expression after '>', found '&&' @ "&&"`,
+      `E0012 expected ')' to close the '(' at line 5 @ ""`,
+      `E0011 expected an expression after '+' @ ""`,
+      `E0013 unexpected 'b' after the end of the clause @ "b"`,
+      `E0010 expected a clause (for, when, unless, expires, message) or '}', found 'x' @ "x"`,
+      `E0013 unexpected '}' after the end of the rule @ "}"`,
+      `E0010 expected a name or a quoted field name after '.', found the '}' closing the hole @ ""`,
+      `E0012 expected '}' to close the rule started at line 13 @ ""`,
+    ],
+  ],
   ["missing header", "let x = 1\n", [`E0030 a policy file must start with 'policy NAME' @ "let"`]],
   [
     "two headers",
@@ -370,6 +400,12 @@ describe("policies", () => {
   it.each(policyErrors)("%s", (_, source, expected) => {
     const { diagnostics } = parsePolicy("golden.edict", source);
     expect(shown(source, diagnostics)).toEqual(expected);
+  });
+
+  it("keeps the good clauses of a broken rule", () => {
+    const { ast } = parsePolicy("p.edict", "policy a\ndeny r {\n  for x in xs\n  when x >\n  message \"m\"\n}\n");
+    const rule = ast!.decls[0]!;
+    expect(rule.kind === "rule" && [rule.fors.length, rule.when, rule.message?.parts]).toEqual([1, null, [expect.objectContaining({ text: "m" })]]);
   });
 
   it("keeps the declarations that parsed when others did not", () => {
