@@ -2,7 +2,7 @@
 // is built at module load (grammar analysis costs milliseconds) and reused
 // for every parse. grammar/build-*.ts turn the CST into the AST.
 //
-// Error recovery is not Chevrotain's: grammar/index.ts splits a policy file
+// Error recovery is not Chevrotain's: grammar/parse.ts splits a policy file
 // into declarations first and parses each one on its own, so one bad
 // declaration never hides errors in the next. Error messages are produced by
 // grammar/errors.ts from the structured notes `messages` writes here.
