@@ -15,7 +15,7 @@ import type { GlobalEnv, Local } from "./env.js";
 import { guardPath, guardsWhen } from "./guards.js";
 import { resolveOperator } from "./overloads.js";
 import { didYouMean } from "./suggest.js";
-import { isDynOrError, join, joinAll } from "./unify.js";
+import { finalizeType, isDynOrError, isUnknown, join, joinAll } from "./unify.js";
 import type { Usage } from "./usage.js";
 
 /** Identifiers that name types when used as values (`type(x) == int`). */
@@ -45,6 +45,11 @@ export interface CheckTables {
   references: Map<number, Reference>;
 }
 
+/** Replace what is still unknown by dyn, once checking is over. */
+export function finalizeTables(tables: CheckTables): void {
+  for (const [id, t] of tables.exprTypes) tables.exprTypes.set(id, finalizeType(t));
+}
+
 export function newTables(): CheckTables {
   return { exprTypes: new Map(), resolutions: new Map(), references: new Map() };
 }
@@ -68,7 +73,9 @@ export class ExprChecker {
   }
 
   check(e: Expr): Type {
-    const t = this.checkNode(e);
+    const raw = this.checkNode(e);
+    // A wholly unknown type (`[][0]`) is as good as dyn; nested unknowns wait for refinement.
+    const t = isUnknown(raw) ? T.dyn : raw;
     this.exprTypes.set(e.id, t);
     return t;
   }
@@ -216,6 +223,8 @@ export class ExprChecker {
       case "map":
         if (operand.key.kind !== "string" && !isDynOrError(operand.key)) break;
         return wrap(operand.value);
+      case "param":
+        return wrap(T.dyn);
       case "optional": {
         // Selecting on an optional yields an optional (empty stays empty).
         const inner = this.selectField({ ...e, optional: false }, operand.inner);
@@ -305,7 +314,7 @@ export class ExprChecker {
     const values: Type[] = [];
     for (const entry of e.entries) {
       const k = this.check(entry.key);
-      if (!["string", "int", "uint", "bool", "dyn", "error"].includes(k.kind)) {
+      if (!["string", "int", "uint", "bool"].includes(k.kind) && !isDynOrError(k)) {
         this.error(CODES.badMapKeyType, entry.key.span, `map keys must be string, int, uint or bool, not ${typeToString(k)}`);
       }
       keys.push(k);

@@ -7,7 +7,8 @@ import type { Type } from "../types.js";
 import type { CheckedExpr, CheckedPolicy } from "./checked.js";
 
 import type { GlobalEnv } from "./env.js";
-import { ExprChecker } from "./expr.js";
+import { ExprChecker, finalizeTables } from "./expr.js";
+import { finalizeType } from "./unify.js";
 import { checkPolicyFile } from "./policy.js";
 import { Usage } from "./usage.js";
 
@@ -58,7 +59,8 @@ export function checkExpression(
   };
   try {
     const checker = new ExprChecker(globals, diagnostics, new Usage());
-    const type = checker.check(expr);
+    const type = finalizeType(checker.check(expr));
+    finalizeTables(checker);
     const ordered = diagnostics.items.slice().sort((a, b) => a.span.start - b.span.start);
     if (diagnostics.hasErrors) return { checked: null, diagnostics: ordered };
     return {

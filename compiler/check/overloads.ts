@@ -7,7 +7,7 @@ import { MIXED_NUMERIC_VARIADIC, OP, overloadsOf, type Overload } from "../libra
 import { T, typeToString, type Type } from "../types.js";
 import { CODES } from "./codes.js";
 import type { ExprChecker } from "./expr.js";
-import { assignable, isDynOrError, joinAll, substitute, type Substitution } from "./unify.js";
+import { assignable, finalizeType, isDynOrError, joinAll, substitute, type Substitution } from "./unify.js";
 
 interface Match {
   overload: Overload;
@@ -64,7 +64,7 @@ export function matchOverloads(candidates: readonly Overload[], args: Type[]): M
 
 /** How a call is shown in messages: `size(int)`, `int.contains(string)`, `int + string`. */
 export function describeCall(fn: string, member: boolean, args: Type[]): string {
-  const shown = args.map(typeToString);
+  const shown = args.map((a) => typeToString(finalizeType(a)));
   if (member) return `${shown[0]}.${fn}(${shown.slice(1).join(", ")})`;
   const binary = /^_(.+)_$/.exec(fn);
   if (binary && args.length === 2 && fn !== OP.index && fn !== OP.optIndex) return `${shown[0]} ${binary[1] === "in" ? "in" : binary[1]} ${shown[1]}`;

@@ -9,7 +9,7 @@ import type { CelValue } from "../values.js";
 import type { CheckedInput, CheckedPolicy } from "./checked.js";
 import { CODES } from "./codes.js";
 import type { FnSignature } from "./env.js";
-import { ExprChecker, newTables } from "./expr.js";
+import { ExprChecker, finalizeTables, newTables } from "./expr.js";
 import { foldConst } from "./fold.js";
 import { DependencyGraph } from "./graph.js";
 import { PolicyEnv } from "./policy-env.js";
@@ -120,6 +120,7 @@ export function checkPolicyFile(ast: PolicyFile, source: string): { checked: Che
   }
   for (const r of decls.rules) env.within(null, null, () => checkRule(new ExprChecker(env, diagnostics, usage, tables), r));
   graph.reportCycles(diagnostics);
+  finalizeTables(tables);
 
   const inputs: CheckedInput[] = decls.inputs.map((i) => {
     const type = inputTypes.get(i.name.name)!;

@@ -8,7 +8,62 @@ import { T, type RecordType, type Type } from "../types.js";
 export type Substitution = Map<string, Type>;
 
 export function isDynOrError(t: Type): boolean {
-  return t.kind === "dyn" || t.kind === "error";
+  return t.kind === "dyn" || t.kind === "error" || isUnknown(t);
+}
+
+/**
+ * A type not known yet: the element type of `[]`, the value type of
+ * `optional.none()`. It fits anything and is refined by the first concrete
+ * type it meets (`[] + [1]` is `list<int>`); what is still unknown when
+ * checking ends becomes `dyn` (see `finalizeType`).
+ */
+export const UNKNOWN: Type = T.param("*");
+
+export function isUnknown(t: Type): boolean {
+  return t.kind === "param" && t.name === "*";
+}
+
+/** `bound` with its unknown parts taken from `actual`. */
+export function refine(bound: Type, actual: Type): Type {
+  if (isUnknown(bound)) return actual;
+  if (bound.kind === "list" && actual.kind === "list") return T.list(refine(bound.elem, actual.elem));
+  if (bound.kind === "map" && actual.kind === "map") return T.map(refine(bound.key, actual.key), refine(bound.value, actual.value));
+  if (bound.kind === "optional" && actual.kind === "optional") return T.optional(refine(bound.inner, actual.inner));
+  return bound;
+}
+
+export function containsUnknown(t: Type): boolean {
+  switch (t.kind) {
+    case "param":
+      return isUnknown(t);
+    case "list":
+      return containsUnknown(t.elem);
+    case "map":
+      return containsUnknown(t.key) || containsUnknown(t.value);
+    case "optional":
+      return containsUnknown(t.inner);
+    case "type":
+      return containsUnknown(t.of);
+    default:
+      return false;
+  }
+}
+
+/** Unknown parts become `dyn`; a type without unknowns is returned as is (records keep their identity). */
+export function finalizeType(t: Type): Type {
+  if (!containsUnknown(t)) return t;
+  switch (t.kind) {
+    case "list":
+      return T.list(finalizeType(t.elem));
+    case "map":
+      return T.map(finalizeType(t.key), finalizeType(t.value));
+    case "optional":
+      return T.optional(finalizeType(t.inner));
+    case "type":
+      return T.type(finalizeType(t.of));
+    default:
+      return T.dyn;
+  }
 }
 
 /** A record seen as the map it is at run time. */
@@ -21,13 +76,16 @@ export function recordAsMap(r: RecordType): Type {
  * type parameters) is wanted? Binds parameters in `subst` as it goes.
  */
 export function assignable(expected: Type, actual: Type, subst: Substitution): boolean {
-  if (expected.kind === "param") {
+  if (expected.kind === "param" && !isUnknown(expected)) {
     const bound = subst.get(expected.name);
     if (!bound) {
       subst.set(expected.name, actual);
       return true;
     }
-    if (assignable(bound, actual, new Map())) return true;
+    if (assignable(bound, actual, new Map())) {
+      subst.set(expected.name, refine(bound, actual));
+      return true;
+    }
     // Widen the binding when the new type is the more general one (int then dyn).
     if (assignable(actual, bound, new Map())) {
       subst.set(expected.name, actual);
@@ -36,7 +94,7 @@ export function assignable(expected: Type, actual: Type, subst: Substitution): b
     return false;
   }
   if (isDynOrError(expected) || isDynOrError(actual)) {
-    bindParamsToDyn(expected, subst);
+    bindParams(expected, isUnknown(actual) ? UNKNOWN : T.dyn, subst);
     return true;
   }
   if (actual.kind === "null") return expected.kind === "null" || expected.kind === "record" || expected.kind === "optional";
@@ -60,20 +118,20 @@ export function assignable(expected: Type, actual: Type, subst: Substitution): b
   }
 }
 
-function bindParamsToDyn(t: Type, subst: Substitution): void {
+function bindParams(t: Type, to: Type, subst: Substitution): void {
   switch (t.kind) {
     case "param":
-      if (!subst.has(t.name)) subst.set(t.name, T.dyn);
+      if (!subst.has(t.name) && !isUnknown(t)) subst.set(t.name, to);
       return;
     case "list":
-      return bindParamsToDyn(t.elem, subst);
+      return bindParams(t.elem, to, subst);
     case "map":
-      bindParamsToDyn(t.key, subst);
-      return bindParamsToDyn(t.value, subst);
+      bindParams(t.key, to, subst);
+      return bindParams(t.value, to, subst);
     case "optional":
-      return bindParamsToDyn(t.inner, subst);
+      return bindParams(t.inner, to, subst);
     case "type":
-      return bindParamsToDyn(t.of, subst);
+      return bindParams(t.of, to, subst);
     default:
       return;
   }
@@ -109,11 +167,11 @@ export function typesEqual(a: Type, b: Type): boolean {
   }
 }
 
-/** Replace bound type parameters; unbound ones become `dyn`. */
+/** Replace bound type parameters; unbound ones stay unknown. */
 export function substitute(t: Type, subst: Substitution): Type {
   switch (t.kind) {
     case "param":
-      return subst.get(t.name) ?? T.dyn;
+      return subst.get(t.name) ?? UNKNOWN;
     case "list":
       return T.list(substitute(t.elem, subst));
     case "map":
@@ -135,7 +193,7 @@ export function substitute(t: Type, subst: Substitution): Type {
  */
 export function joinAll(types: Type[]): Type {
   const known = types.filter((t) => t.kind !== "error");
-  if (known.length === 0) return types.length > 0 ? T.error : T.dyn;
+  if (known.length === 0) return types.length > 0 ? T.error : UNKNOWN;
   let acc: Type = known[0]!;
   for (const t of known.slice(1)) acc = join(acc, t);
   return acc;
@@ -143,6 +201,8 @@ export function joinAll(types: Type[]): Type {
 
 export function join(a: Type, b: Type): Type {
   if (a === b) return a;
+  if (isUnknown(a)) return b;
+  if (isUnknown(b)) return a;
   if (a.kind === "dyn" || b.kind === "dyn") return T.dyn;
   if (a.kind === "null" && (b.kind === "record" || b.kind === "optional")) return b;
   if (b.kind === "null" && (a.kind === "record" || a.kind === "optional")) return a;
