@@ -8,8 +8,8 @@ import { readSources, renderDiagnostics, summarize, type Output } from "../io.js
 export function runBuild(argv: readonly string[], io: Output): number {
   const args = parseArgs(argv, { out: { value: true, short: "-o" } });
   const outPath = flagValue(args, "out");
-  if (args.positionals.length === 0) throw new UsageError("edict build needs at least one .edict file");
-  if (!outPath) throw new UsageError("edict build needs -o OUT.wasm");
+  if (args.positionals.length === 0) throw new UsageError("give at least one .edict file");
+  if (!outPath) throw new UsageError("give the output file with -o OUT.wasm");
   const sources = readSources(args.positionals);
   const result = compile(sources);
   for (const text of renderDiagnostics(result.diagnostics, sources)) io.err(text);

@@ -7,7 +7,7 @@ import { readSources, renderDiagnostics, summarize, type Output } from "../io.js
 
 export function runCheck(argv: readonly string[], io: Output): number {
   const args = parseArgs(argv, {});
-  if (args.positionals.length === 0) throw new UsageError("edict check needs at least one .edict file");
+  if (args.positionals.length === 0) throw new UsageError("give at least one .edict file");
   const sources = readSources(args.positionals);
   const result = checkSources(sources);
   for (const text of renderDiagnostics(result.diagnostics, sources)) io.out(text);

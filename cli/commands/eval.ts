@@ -5,7 +5,7 @@
 import { parseTimestamp } from "../../runtime/lib/time.js";
 import type { LoadOptions, PolicyMode } from "../../runtime/types.js";
 import { flagSet, flagValue, parseArgs, positiveIntFlag, UsageError } from "../args.js";
-import { DEFAULT_ENGINE, engineFromBundle, engineFromSources, parseEngineName, type Engine } from "../engine.js";
+import { DEFAULT_ENGINE, engineFromBundle, engineFromSources, parseEngineName, type Engine, type EngineName } from "../engine.js";
 import { readArgumentFile, readJsonInput, readSources, renderDiagnostics, summarize, type Output } from "../io.js";
 
 const FLAGS = {
@@ -26,14 +26,18 @@ function parseNow(text: string | undefined): string | undefined {
   return text;
 }
 
-async function loadEngine(files: string[], engineFlag: string | undefined, load: LoadOptions, io: Output): Promise<Engine | null> {
-  const wasm = files.filter((f) => f.endsWith(".wasm"));
-  if (wasm.length > 0 && (wasm.length > 1 || files.length > 1)) {
-    throw new UsageError("edict eval takes either .edict files or one .wasm bundle");
-  }
+function parseEngineFlag(engineFlag: string | undefined): EngineName | undefined {
   const requested = engineFlag === undefined ? undefined : parseEngineName(engineFlag);
   if (engineFlag !== undefined && requested === undefined) {
     throw new UsageError(`--engine must be wasm or interpreter, got ${JSON.stringify(engineFlag)}`);
+  }
+  return requested;
+}
+
+async function loadEngine(files: string[], requested: EngineName | undefined, load: LoadOptions, io: Output): Promise<Engine | null> {
+  const wasm = files.filter((f) => f.endsWith(".wasm"));
+  if (wasm.length > 0 && (wasm.length > 1 || files.length > 1)) {
+    throw new UsageError("give either .edict files or one .wasm bundle, not both");
   }
   if (wasm.length === 1) {
     if (requested === "interpreter") throw new UsageError("a .wasm bundle runs on the wasm engine; pass .edict files for --engine interpreter");
@@ -56,13 +60,14 @@ async function loadEngine(files: string[], engineFlag: string | undefined, load:
 
 export async function runEval(argv: readonly string[], io: Output): Promise<number> {
   const args = parseArgs(argv, FLAGS);
-  if (args.positionals.length === 0) throw new UsageError("edict eval needs .edict files or a .wasm bundle");
+  if (args.positionals.length === 0) throw new UsageError("give .edict files or one .wasm bundle");
   const inputPath = flagValue(args, "input");
-  if (inputPath === undefined) throw new UsageError("edict eval needs --input FILE.json (or --input - for stdin)");
+  if (inputPath === undefined) throw new UsageError("give the input with --input FILE.json (or --input - for stdin)");
   const now = parseNow(flagValue(args, "now"));
   const fuel = positiveIntFlag(args, "fuel");
   const timeoutMs = positiveIntFlag(args, "timeout-ms");
   const shadow = args.flags.get("shadow") ?? [];
+  const engineName = parseEngineFlag(flagValue(args, "engine"));
   const input = readJsonInput(inputPath);
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new UsageError(`the input must be a JSON object whose keys are the policies' inputs`);
@@ -74,7 +79,7 @@ export async function runEval(argv: readonly string[], io: Output): Promise<numb
   if (fuel !== undefined) load.fuel = fuel;
   if (timeoutMs !== undefined) load.timeoutMs = timeoutMs;
 
-  const engine = await loadEngine(args.positionals, flagValue(args, "engine"), load, io);
+  const engine = await loadEngine(args.positionals, engineName, load, io);
   if (!engine) return 1;
   for (const name of shadow) {
     if (!engine.policies.includes(name)) {

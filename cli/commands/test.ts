@@ -15,7 +15,7 @@ function report(file: FileOutcome, io: Output): void {
 
 export async function runTest(argv: readonly string[], io: Output): Promise<number> {
   const args = parseArgs(argv, { engine: { value: true } });
-  if (args.positionals.length === 0) throw new UsageError("edict test needs a .test.yaml file or a directory");
+  if (args.positionals.length === 0) throw new UsageError("give .test.yaml files or directories");
   const engineFlag = flagValue(args, "engine");
   const engine = engineFlag === undefined ? undefined : parseEngineName(engineFlag);
   if (engineFlag !== undefined && engine === undefined) throw new UsageError(`--engine must be wasm or interpreter, got ${JSON.stringify(engineFlag)}`);
