@@ -84,7 +84,7 @@ const LOOPBACK_ENDPOINT_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 const REGIONS = ["eu-west-1", "eu-central-1", "eu-north-1"];
 const GROUPS = ["payments", "search", "checkout", "edge", "batch"];
 /** 20 agents in a row: 9 production, 6 staging, 5 dev (45 / 30 / 25 %). */
-const ENV_CYCLE = "PSDPPSPDPSPPDSPDPSDP";
+const ENV_CYCLE = "PSDPPSPDPSPSDSPDPSDP";
 const ENV_NAMES: Record<string, string> = { P: "production", S: "staging", D: "dev" };
 const EXPORTER_KINDS = ["otlphttp", "otlp", "prometheusremotewrite"] as const;
 const EXPORTER_NAMES = ["eu", "primary", "backup", "archive"];
