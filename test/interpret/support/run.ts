@@ -1,0 +1,34 @@
+// One-liners for interpreter tests: source text -> checked policy -> decision.
+
+import { checkExpression, checkPolicy } from "../../../compiler/check/index.js";
+import type { CheckedPolicy } from "../../../compiler/check/checked.js";
+import * as entry from "../../../compiler/interpret/entry.js";
+import type { InterpretOptions } from "../../../compiler/interpret/entry.js";
+import type { Type } from "../../../compiler/types.js";
+import type { CelValue } from "../../../compiler/values.js";
+import { parseExpression, parsePolicy } from "../../../grammar/index.js";
+import type { PolicyDecision } from "../../../runtime/types.js";
+import { standInBuiltins } from "./stand-in-builtins.js";
+
+export const NOW = "2026-11-23T10:00:00Z";
+
+export function compile(source: string): CheckedPolicy {
+  const text = source.trimStart().startsWith("policy") ? source : `policy test.p\n${source}`;
+  const parsed = parsePolicy("test.edict", text);
+  if (!parsed.ast) throw new Error(parsed.diagnostics.map((d) => d.message).join("\n"));
+  const { checked, diagnostics } = checkPolicy(parsed.ast, text);
+  if (!checked) throw new Error(diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
+  return checked;
+}
+
+export function decide(source: string, input: unknown, options: InterpretOptions = {}): PolicyDecision {
+  return entry.interpretPolicy(compile(source), input, { now: NOW, builtins: standInBuiltins, ...options });
+}
+
+export function evalExpr(text: string, bindings: Record<string, CelValue> = {}, types: Record<string, Type> = {}, fuel?: number): CelValue {
+  const parsed = parseExpression(text);
+  if (!parsed.expr) throw new Error(parsed.diagnostics.map((d) => d.message).join("\n"));
+  const { checked, diagnostics } = checkExpression(parsed.expr, types);
+  if (!checked) throw new Error(diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
+  return entry.evaluateExpression(checked, bindings, { now: NOW, builtins: standInBuiltins, fuel });
+}
