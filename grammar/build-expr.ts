@@ -282,10 +282,13 @@ function startsWithNumber(member: CstNode): boolean {
 
 /** `a`, `.a`, `a.b.c` as a dotted name (for message construction), or null. */
 export function qualifiedName(expr: Expr): string | null {
-  if (expr.kind === "ident") return (expr.rootScoped ? "." : "") + expr.name;
-  if (expr.kind === "select" && !expr.optional) {
-    const operand = qualifiedName(expr.operand);
-    return operand === null ? null : `${operand}.${expr.field}`;
+  const parts: string[] = [];
+  let e = expr;
+  while (e.kind === "select" && !e.optional) {
+    parts.push(e.field);
+    e = e.operand;
   }
-  return null;
+  if (e.kind !== "ident") return null;
+  parts.push((e.rootScoped ? "." : "") + e.name);
+  return parts.reverse().join(".");
 }

@@ -164,7 +164,26 @@ function isDeclarationStart(source: string, tokens: IToken[], i: number): boolea
   return atLineStart || tokens[i + 2]?.tokenType === FOLLOWER.get(t.tokenType);
 }
 
+/** Never throws: a bug here becomes an error diagnostic rather than an exception in the caller. */
+function guarded<T extends { diagnostics: RawDiagnostic[] }>(file: string, source: string, run: () => T, empty: T): T {
+  try {
+    return run();
+  } catch (err) {
+    const message = err instanceof RangeError ? "expression nested too deeply" : `internal parser error: ${String(err)}`;
+    const diagnostic: RawDiagnostic = { severity: "error", code: "E0020", message, file, span: { start: 0, end: source.length } };
+    return { ...empty, diagnostics: [diagnostic] };
+  }
+}
+
 export function parsePolicy(file: string, source: string): { ast: PolicyFile | null; diagnostics: RawDiagnostic[] } {
+  return guarded(file, source, () => parsePolicyUnguarded(file, source), { ast: null, diagnostics: [] });
+}
+
+export function parseExpression(source: string, file = "<expr>"): { expr: Expr | null; diagnostics: RawDiagnostic[] } {
+  return guarded(file, source, () => parseExpressionUnguarded(source, file), { expr: null, diagnostics: [] });
+}
+
+function parsePolicyUnguarded(file: string, source: string): { ast: PolicyFile | null; diagnostics: RawDiagnostic[] } {
   const fp = new FileParser(file, source);
   const ctx = fp.ctx;
   const tokens = fp.lex(source, 0);
@@ -234,7 +253,7 @@ export function parsePolicy(file: string, source: string): { ast: PolicyFile | n
   return { ast, diagnostics: sortDiagnostics(ctx.diagnostics.items) };
 }
 
-export function parseExpression(source: string, file = "<expr>"): { expr: Expr | null; diagnostics: RawDiagnostic[] } {
+function parseExpressionUnguarded(source: string, file: string): { expr: Expr | null; diagnostics: RawDiagnostic[] } {
   const fp = new FileParser(file, source);
   const tokens = fp.lex(source, 0);
   const cst = fp.run("expressionOnly", tokens, { start: 0, end: source.length, endDescription: "the end of the expression" });

@@ -96,6 +96,7 @@ describe("the parser on arbitrary input", () => {
     ["additions", "1" + " + 1".repeat(10000)],
     ["conditionals", "a ? b : ".repeat(10000) + "c"],
     ["indexes", "a" + "[0]".repeat(10000)],
+    ["qualified message names", "a" + ".b".repeat(100000) + "{}"],
   ])("reports deeply nested %s as too deep instead of overflowing the stack", (_, source) => {
     const { diagnostics } = parseExpression(source);
     expect(diagnostics.map((d) => d.message)).toContain("expression nested too deeply");
