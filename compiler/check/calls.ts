@@ -79,7 +79,7 @@ export function checkCall(c: ExprChecker, e: CallExpr): Type {
     CODES.unknownFunction,
     e.functionSpan,
     memberOnly ? `'${fnName}' is a method: call it as x.${fnName}(...)` : `unknown function '${fnName}'${didYouMean(fnName, [...functionNames().filter((f) => !f.includes("_")), ...c.env.names()])}`,
-    memberOnly ? undefined : "declare it with `fn NAME(...): TYPE = ...` or check the spelling",
+    memberOnly ? `${fnName} is called on a value, e.g. \`s.${fnName}(...)\`` : "declare it with `fn NAME(...): TYPE = ...` or check the spelling",
   );
   return T.error;
 }
@@ -91,6 +91,7 @@ function checkLibraryArgs(c: ExprChecker, e: CallExpr, fn: string, member: boole
       CODES.unknownFunction,
       e.functionSpan,
       member ? `'${fn}' is not a method: call it as ${fn}(x, ...)` : `'${fn}' is a method: call it as x.${fn}(...)`,
+      "see the library reference (spec section 8) for how each function is called",
     );
     return T.error;
   }
@@ -105,5 +106,5 @@ function checkConstantRegex(c: ExprChecker, e: CallExpr, fn: string, member: boo
   const pattern = member ? e.args[0] : e.args[1];
   if (pattern?.kind !== "literal" || pattern.value.type !== "string") return;
   const error = c.regexError(pattern.value.value);
-  if (error !== null) c.error(CODES.badRegex, pattern.span, `invalid regular expression: ${error}`, "patterns use RE2 syntax: no backreferences or lookaround");
+  if (error !== null) c.error(CODES.badRegex, pattern.span, error.startsWith("invalid regular expression") ? error : `invalid regular expression: ${error}`, "patterns use RE2 syntax: no backreferences or lookaround");
 }

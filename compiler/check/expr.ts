@@ -54,6 +54,13 @@ export function newTables(): CheckTables {
   return { exprTypes: new Map(), resolutions: new Map(), references: new Map() };
 }
 
+/** "did you mean" for a field: the closest name, or the only field when there is just one. */
+function fieldSuggestion(name: string, record: RecordType): string {
+  const near = didYouMean(name, record.fields.keys());
+  if (near !== "" || record.fields.size !== 1) return near;
+  return `; did you mean '${[...record.fields.keys()][0]}'?`;
+}
+
 export class ExprChecker {
   readonly exprTypes: Map<number, Type>;
   readonly resolutions: Map<number, Resolution>;
@@ -250,7 +257,7 @@ export class ExprChecker {
     this.error(
       CODES.unknownField,
       span,
-      `unknown field '${name}' on ${recordShape(record)}${didYouMean(name, record.fields.keys())}`,
+      `unknown field '${name}' on ${recordShape(record)}${fieldSuggestion(name, record)}`,
       record.name ? `the fields of ${record.name} are declared in its type` : "add the field to the record type if the input has it",
     );
   }

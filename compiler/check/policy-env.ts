@@ -7,7 +7,7 @@
 import type { ConstDecl, LetDecl, Span } from "../ast.js";
 import type { DiagnosticCollector } from "../diagnostics.js";
 import { T, type Type } from "../types.js";
-import { CelError, type CelValue } from "../values.js";
+import { CelError, isError, type CelValue } from "../values.js";
 import type { Reference } from "./checked.js";
 import { CODES } from "./codes.js";
 import type { FnSignature, GlobalEnv } from "./env.js";
@@ -38,6 +38,8 @@ export class PolicyEnv implements GlobalEnv {
   readonly constValues = new Map<string, CelValue>();
   private readonly active = new Set<NodeKey>();
   private readonly frames: Frame[] = [{ key: null, constName: null }];
+  /** Set when a value could not be given (a cycle, a failed const): a const depending on it is not folded, so one mistake gives one error. */
+  private tainted = false;
 
   constructor(private readonly o: PolicyEnvOptions) {}
 
@@ -82,7 +84,9 @@ export class PolicyEnv implements GlobalEnv {
     if (this.o.consts.has(name)) {
       this.edge(`const:${name}`, at);
       const type = this.constType(name);
-      return { type, ref: { kind: "const", name, value: this.constValues.get(name) ?? new CelError(`const '${name}' has no value`) } };
+      const value = this.constValues.get(name);
+      if (value === undefined || isError(value)) this.tainted = true;
+      return { type, ref: { kind: "const", name, value: value ?? new CelError(`const '${name}' has no value`) } };
     }
     if (name === "now") {
       if (this.frame.constName) this.notConstant(at, "reads 'now' (the evaluation instant)");
@@ -112,7 +116,10 @@ export class PolicyEnv implements GlobalEnv {
     if (done) return done;
     const key = `let:${name}`;
     // A let reached again while being checked is a cycle (reported by the graph).
-    if (this.active.has(key)) return T.error;
+    if (this.active.has(key)) {
+      this.tainted = true;
+      return T.error;
+    }
     this.active.add(key);
     const decl = this.o.lets.get(name)!;
     const type = this.within(key, null, () => this.o.newChecker().check(decl.value));
@@ -125,13 +132,20 @@ export class PolicyEnv implements GlobalEnv {
     const done = this.constTypes.get(name);
     if (done) return done;
     const key = `const:${name}`;
-    if (this.active.has(key)) return T.error;
+    if (this.active.has(key)) {
+      this.tainted = true;
+      return T.error;
+    }
     this.active.add(key);
     const decl = this.o.consts.get(name)!;
     const checker = this.o.newChecker();
     const errorsBefore = this.errorCount();
+    const taintedBefore = this.tainted;
+    this.tainted = false;
     const type = this.within(key, name, () => checker.check(decl.value));
-    this.constValues.set(name, this.o.fold(decl, checker, type, this.errorCount() > errorsBefore));
+    const failed = this.tainted || this.errorCount() > errorsBefore || type.kind === "error";
+    this.tainted ||= taintedBefore;
+    this.constValues.set(name, this.o.fold(decl, checker, type, failed));
     this.active.delete(key);
     this.constTypes.set(name, type);
     return type;

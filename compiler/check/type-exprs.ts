@@ -5,7 +5,7 @@
 
 import type { RecordTypeExpr, TypeDecl, TypeExpr } from "../ast.js";
 import type { DiagnosticCollector } from "../diagnostics.js";
-import { T, type RecordField, type RecordType, type Type } from "../types.js";
+import { T, typeToString, type RecordField, type RecordType, type Type } from "../types.js";
 import { CODES } from "./codes.js";
 import { didYouMean } from "./suggest.js";
 
@@ -144,5 +144,5 @@ export class TypeResolver {
 }
 
 function describe(t: Type): string {
-  return t.kind === "record" ? "a record" : t.kind;
+  return t.kind === "record" ? "a record" : typeToString(t);
 }
