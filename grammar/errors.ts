@@ -75,7 +75,7 @@ export function describeParseError(e: IRecognitionException, env: ParseEnv): Par
       code: "E0013",
       message: `unexpected ${found} after the end of the ${REDUNDANT_AFTER[note.ruleName] ?? "declaration"}`,
       span,
-      help: hasPrevious && EXPRESSION_END.has(previous.tokenType.name) ? "is an operator or a comma missing?" : undefined,
+      help: helpAfterExpression(actual, hasPrevious ? previous : undefined, "is an operator or a comma missing?"),
     };
   }
 
@@ -103,7 +103,7 @@ export function describeParseError(e: IRecognitionException, env: ParseEnv): Par
           code: "E0010",
           message: `expected a clause (for, when, unless, expires, message) or '}'${after}, found ${found}`,
           span,
-          help: hasPrevious && EXPRESSION_END.has(previous.tokenType.name) ? "is an operator missing?" : undefined,
+          help: helpAfterExpression(actual, hasPrevious ? previous : undefined, "is an operator missing?"),
         };
       }
       const open = findOpener(env.tokens, index, opener, expected);
@@ -127,6 +127,19 @@ const EXPRESSION_END = new Set([
   "Identifier", "IntLiteral", "UintLiteral", "FloatLiteral", "StringLiteral", "BytesLiteral",
   "True", "False", "Null", "RParen", "RBracket", "RBrace",
 ]);
+
+/** Words from other languages that CEL spells differently. */
+const FOREIGN_OPERATORS: Record<string, string> = {
+  "=": "use '==' to compare values",
+  and: "CEL writes 'and' as '&&'",
+  or: "CEL writes 'or' as '||'",
+  not: "CEL writes 'not' as '!'",
+};
+
+function helpAfterExpression(actual: IToken, previous: IToken | undefined, fallback: string): string | undefined {
+  if (previous === undefined || !EXPRESSION_END.has(previous.tokenType.name)) return undefined;
+  return FOREIGN_OPERATORS[actual.image] ?? fallback;
+}
 
 function labelText(name: string): string {
   return (labels.get(name) ?? name).replace(/'/g, "");

@@ -61,7 +61,8 @@ export class FileParser {
       const span = { start: p.start, end: p.end };
       if (p.kind === "unexpected") {
         const shown = p.text.length > 12 ? `${p.text.slice(0, 12)}...` : p.text;
-        this.ctx.error("E0001", span, `unexpected character${p.text.length > 1 ? "s" : ""} '${shown}'`);
+        const help = p.text === "&" ? "CEL writes 'and' as '&&'" : p.text === "|" ? "CEL writes 'or' as '||'" : undefined;
+        this.ctx.error("E0001", span, `unexpected character${p.text.length > 1 ? "s" : ""} '${shown}'`, help);
       } else if (p.kind === "unterminated-comment") {
         this.ctx.error("E0003", { start: p.start, end: p.start + 2 }, "unterminated comment: '/*' is never closed with '*/'");
       } else {

@@ -151,6 +151,18 @@ describe("expressions", () => {
     expect(shown(source, diagnostics)).toEqual(expected);
   });
 
+  it.each([
+    ["a and b", "CEL writes 'and' as '&&'"],
+    ["x == 1 or y", "CEL writes 'or' as '||'"],
+    ["a = b", "use '==' to compare values"],
+    ["a & b", "CEL writes 'and' as '&&'"],
+    ["a | b", "CEL writes 'or' as '||'"],
+    ["a b", "is an operator or a comma missing?"],
+    ["-!a", "CEL needs parentheses to combine '-' and '!': write -(!x) or !(-x)"],
+  ])("%j gets the hint %j", (source, help) => {
+    expect(parseExpression(source).diagnostics.map((d) => d.help)).toEqual([help]);
+  });
+
   it("keeps literal values exact", () => {
     const value = (s: string) => {
       const e = parseExpression(s).expr;
