@@ -47,7 +47,16 @@ export function checkMacro(c: ExprChecker, e: CallExpr, macro: MacroDecl, target
   const names = vars.map((v) => variableName(c, v));
   const resolvedNames = names.map((n) => n ?? "_");
   c.resolutions.set(e.id, { kind: "macro", info: { macro: macro.kind, vars: resolvedNames, range: target, ...(macro.kind === "has" ? { tested: e.args[0] } : {}) } });
-  const local = (name: string, type: Type): [string, Local] => [name, { type, ref: { kind: "local", name, binder: e.id } }];
+  const local = (name: string, type: Type): [string, Local] => {
+    // The variable's own node (the `x` of `all(x, ...)`) gets the bound type and names itself.
+    const node = vars[resolvedNames.indexOf(name)];
+    const ref = { kind: "local" as const, name, binder: e.id };
+    if (node) {
+      c.exprTypes.set(node.id, type);
+      c.references.set(node.id, ref);
+    }
+    return [name, { type, ref }];
+  };
   const rest = e.args.slice(vars.length);
 
   switch (macro.kind) {
