@@ -77,14 +77,16 @@ export class Evaluator {
 
   private resolveReference(ref: Reference, env: Env): CelValue {
     switch (ref.kind) {
-      case "input":
-        return this.globals.get(ref.name) ?? new CelError(`undeclared reference to '${ref.name}'`);
+      case "input": {
+        const value = this.globals.get(ref.name);
+        return value !== undefined ? value : new CelError(`undeclared reference to '${ref.name}'`);
+      }
       case "let":
         return this.letValue(ref.name);
       case "const":
         return ref.value;
       case "param":
-        return env.params?.[ref.index] ?? new CelError(`undeclared reference to '${ref.name}'`);
+        return env.params && ref.index < env.params.length ? env.params[ref.index]! : new CelError(`undeclared reference to '${ref.name}'`);
       case "local":
         return this.lookupName(ref.name, env);
       case "now":

@@ -3,7 +3,7 @@
 // in test/interpret/builtins). Deliberately small and obviously correct.
 
 import type { Builtin, BuiltinLookup } from "../../../compiler/interpret/env.js";
-import { formatTimestamp } from "../../../runtime/lib/time.js";
+import { formatTimestamp, parseTimestamp } from "../../../runtime/lib/time.js";
 import { CelError, CelList, CelMap, CelOptional, CelTimestamp, CelUint, type CelValue } from "../../../compiler/values.js";
 import { mapLookup } from "../../../compiler/interpret/access.js";
 
@@ -71,6 +71,10 @@ const TABLE: Record<string, Builtin> = {
   optional_value: ([o]) => (o as CelOptional).value ?? new CelError("optional.none() dereference"),
   optional_orValue_value: ([o, v]) => (o as CelOptional).value ?? v!,
   to_dyn: ([v]) => v!,
+  modulo_int64: ([a, b]) => (b === 0n ? new CelError("modulus by zero") : (a as bigint) % (b as bigint)),
+  map_size: ([m]) => BigInt((m as CelMap).size),
+  greater_timestamp: ([a, b]) => (a as CelTimestamp).nanos > (b as CelTimestamp).nanos,
+  string_to_timestamp: ([s]) => new CelTimestamp(parseTimestamp(s as string)!),
   less_timestamp: ([a, b]) => (a as CelTimestamp).nanos < (b as CelTimestamp).nanos,
 };
 

@@ -1,0 +1,107 @@
+import { describe, expect, test } from "vitest";
+import { FUEL } from "../../compiler/fuel.js";
+import { decide } from "./support/run.js";
+
+describe("exact fuel on small policies (docs/fuel.md)", () => {
+  test.each([
+    // rule 1 + when (binary 1, ident 1, literal 1)
+    ["input n: int\ndeny big { when n > 10 }", { n: 11 }, 4],
+    // + template 1 + hole ident 1 + string(): int arg 0, result "11" ceil(2/16) = 1
+    ['input n: int\ndeny big { when n > 10 message "n is ${n}" }', { n: 11 }, 7],
+    // short-circuit: rule 1 + && 1 + false 1; the right side is not evaluated
+    ["input n: int\ndeny r { when false && n > 1 }", { n: 2 }, 3],
+    // rule 1 + list 1 + 3 literals + 3 iterations x (1 + when 3)
+    ["input n: int\ndeny r { for x in [1, 2, 3] when x > n }", { n: 1 }, 17],
+    // output 1 + binary 1 + 2 literals + args ceil(17/16) = 2 and ceil(1/16) = 1 + result ceil(18/16) = 2
+    ['input n: int\noutput s = "aaaaaaaaaaaaaaaaa" + "b"', { n: 1 }, 9],
+    // output 1 + call 1 + list 1 + 3 literals + list size 3 (size_list's argument)
+    ["input n: int\noutput s = size([1, 2, 3])", { n: 1 }, 9],
+    // output 1 + macro call 1 + range (list 1 + 2 literals) + 2 iterations x (1 + binary 3)
+    ["input n: int\noutput s = [1, 2].map(x, x * n)", { n: 1 }, 13],
+    // exists stops at the first true: output 1 + call 1 + range 4 + 1 iteration x (1 + binary 3)
+    ["input n: int\noutput s = [1, 2, 3].exists(x, x == n)", { n: 1 }, 10],
+    // expired rules still cost their rule unit
+    ['input n: int\ndeny r { when n > 0 expires "2020-01-01T00:00:00Z" }', { n: 1 }, 1],
+    // map for: rule 1 + ident 1 + 2 iterations x (1 + when: binary 1 + ident 1 + literal 1)
+    ["input m: map<string, int>\ndeny r { for k, v in m when v > 1 }", { m: { a: 1, b: 2 } }, 10],
+  ])("%s", (src, input, fuel) => {
+    const d = decide(src, input);
+    expect(d.error).toBeNull();
+    expect(d.fuel).toBe(fuel);
+  });
+
+  test("input conversion costs nothing", () => {
+    const small = decide("input xs: list<int>\ndeny r { when true }", { xs: [] });
+    const big = decide("input xs: list<int>\ndeny r { when true }", { xs: Array.from({ length: 1000 }, (_, i) => i) });
+    expect(big.fuel).toBe(small.fuel);
+  });
+
+  test("a let costs its body once", () => {
+    const d = decide("input n: int\nlet l = n + 1\noutput a = l\noutput b = l", { n: 1 });
+    // outputs 2 + idents 2 + let body once (binary 1, ident 1, literal 1)
+    expect(d.fuel).toBe(7);
+  });
+});
+
+describe("fuel exhaustion", () => {
+  const src = `input xs: list<int>
+deny r { for x in xs when x % 2 == 0 message "even \${x}" }`;
+  const input = { xs: Array.from({ length: 20 }, (_, i) => i) };
+
+  test("fails exactly when the cost exceeds the budget, at the same point every run", () => {
+    const full = decide(src, input);
+    expect(full.error).toBeNull();
+    const cost = full.fuel;
+    expect(decide(src, input, { fuel: cost })).toEqual(full);
+    for (let budget = 0; budget < cost; budget++) {
+      const a = decide(src, input, { fuel: budget });
+      const b = decide(src, input, { fuel: budget });
+      expect(a).toEqual(b);
+      expect(a.decision).toBe("deny");
+      expect(a.error).toMatchObject({ code: "fuel_exhausted", rule: "r" });
+      expect(a.fuel).toBe(budget);
+      // Violations found before the budget ran out are still reported, a prefix of the full list.
+      expect(full.violations.slice(0, a.violations.length)).toEqual(a.violations);
+    }
+  });
+
+  test("the default budget is the spec's 10,000,000", () => {
+    const d = decide("input n: int\ndeny r { when [1].all(x, true) }", { n: 1 }, { fuel: undefined });
+    expect(d.error).toBeNull();
+  });
+});
+
+describe("deadline", () => {
+  // 3 iterations x 1000 elements: far more than FUEL.clockInterval units.
+  const src = `input xs: list<int>
+deny r { for a in xs for b in [1, 2, 3] when a + b < 0 }`;
+  const input = { xs: Array.from({ length: 1000 }, (_, i) => i) };
+
+  test("a clock that passes the deadline gives timeout", () => {
+    let t = 0;
+    const clock = () => (t += 10);
+    const d = decide(src, input, { clock, timeoutMs: 35 });
+    expect(d.decision).toBe("deny");
+    expect(d.error).toMatchObject({ code: "timeout", rule: "r" });
+    expect(d.fuel).toBeLessThan(decide(src, input).fuel);
+  });
+
+  test("the clock is read at the start, after input conversion, then once per clockInterval units", () => {
+    let calls = 0;
+    const d = decide(src, input, { clock: () => (calls++, 0) });
+    expect(d.error).toBeNull();
+    expect(calls).toBe(2 + Math.floor(d.fuel / FUEL.clockInterval));
+  });
+
+  test("a frozen clock never times out (fuel is the only bound)", () => {
+    const d = decide(src, input, { clock: () => 0, timeoutMs: 0 });
+    expect(d.error).toBeNull();
+  });
+
+  test("timeout at input conversion end when the clock has already passed", () => {
+    let t = 0;
+    const d = decide("input n: int\ndeny r { when true }", { n: 1 }, { clock: () => (t += 100), timeoutMs: 50 });
+    expect(d.error?.code).toBe("timeout");
+    expect(d.error?.rule).toBeUndefined();
+  });
+});
