@@ -116,7 +116,11 @@ export const interpreterEngine: EngineFactory = async () => {
       if (!("checked" in front_)) return front_;
       try {
         const value = interpreter.evaluateExpression(front_.checked, c.bindings);
-        if (value instanceof CelError) return { kind: "error", stage: "eval", message: value.message };
+        if (value instanceof CelError) {
+          // evaluateExpression turns a thrown exception into an "internal error" value: still a bug.
+          const kind = value.message.startsWith("internal error") ? "crash" : "error";
+          return { kind, stage: "eval", message: value.message };
+        }
         return { kind: "value", value };
       } catch (e) {
         return { kind: "crash", stage: "eval", message: message(e) };
