@@ -41,10 +41,11 @@ export class TypeResolver {
     private readonly diagnostics: DiagnosticCollector,
   ) {}
 
-  /** Every declared type, resolved. */
+  /** Every declared type, resolved, in declaration order. */
   resolveAll(): Map<string, Type> {
-    for (const name of this.decls.keys()) this.named(name);
-    return this.resolved;
+    const out = new Map<string, Type>();
+    for (const name of this.decls.keys()) out.set(name, this.named(name));
+    return out;
   }
 
   named(name: string): Type {
