@@ -231,10 +231,87 @@ export const ORACLE_POLICIES: readonly OraclePolicy[] = [
   noDebugInProduction,
 ];
 
-/** Policy name -> number of inputs it denies. */
-export function oracleDenyCounts(inputs: readonly object[]): Record<string, number> {
+// The two product defaults (examples/otel/default-deny-*.edict) --------------
+
+function removedExporters(input: any): string[] {
+  if (input.previous == null) return [];
+  return sortedKeys(input.previous.exporters).filter((id) => !Object.hasOwn(input.config.exporters, id));
+}
+
+const NO_ALLOW = { rule: "", message: "no allow rule matched" };
+
+const defaultDenyExporterRemoval: OraclePolicy = {
+  name: "otel.default_deny_exporter_removal",
+  denies(input) {
+    return this.violations(input).length > 0;
+  },
+  violations(input) {
+    const overridden = input.override?.exporter_removal === true;
+    return removedExporters(input).length === 0 || overridden ? [] : [NO_ALLOW];
+  },
+};
+
+/** `has(e.tls) && name in e.tls && e.tls[name] == true`; a tls that is not a map is an evaluation error. */
+function tlsFlag(exporter: any, name: string): boolean {
+  if (!Object.hasOwn(exporter, "tls")) return false;
+  const tls = exporter.tls;
+  if (typeof tls !== "object" || tls === null || Array.isArray(tls)) throw new OracleError("tls: expected a map");
+  return Object.hasOwn(tls, name) && tls[name] === true;
+}
+
+function endpointText(exporter: any): string {
+  if (!Object.hasOwn(exporter, "endpoint")) return "";
+  if (typeof exporter.endpoint !== "string") throw new OracleError("endpoint: the oracle handles strings only");
+  return exporter.endpoint;
+}
+
+function offAgent(exporter: any): boolean {
+  return !netIsLoopback(netHost(endpointText(exporter)));
+}
+
+function where(exporter: any): string {
+  const endpoint = endpointText(exporter);
+  return endpoint === "" ? "an unknown host (no endpoint)" : netHost(endpoint);
+}
+
+const defaultDenyTlsInsecure: OraclePolicy = {
+  name: "otel.default_deny_tls_insecure_on_non_localhost",
+  denies(input) {
+    try {
+      return this.violations(input).length > 0;
+    } catch (e) {
+      if (e instanceof OracleError) return true;
+      throw e;
+    }
+  },
+  violations(input) {
+    const exporters = input.config.exporters;
+    const ids = sortedKeys(exporters);
+    const insecure = ids.filter((id) => tlsFlag(exporters[id], "insecure") && offAgent(exporters[id]));
+    const unverified = ids.filter((id) => tlsFlag(exporters[id], "insecure_skip_verify") && offAgent(exporters[id]));
+    return [
+      ...insecure.map((id) => ({
+        rule: "insecure_tls_off_agent",
+        message: `exporter ${id} sends without TLS (tls.insecure) to ${where(exporters[id])}`,
+      })),
+      ...unverified.map((id) => ({
+        rule: "unverified_tls_off_agent",
+        message: `exporter ${id} skips certificate verification (tls.insecure_skip_verify) towards ${where(exporters[id])}`,
+      })),
+    ];
+  },
+};
+
+/** The two built-in product defaults, stricter than seed policies 1 and 2. */
+export const PRODUCT_DEFAULT_ORACLES: readonly OraclePolicy[] = [defaultDenyExporterRemoval, defaultDenyTlsInsecure];
+
+/** Every policy of examples/otel. */
+export const ALL_ORACLES: readonly OraclePolicy[] = [...ORACLE_POLICIES, ...PRODUCT_DEFAULT_ORACLES];
+
+/** Policy name -> number of inputs it denies (the six seed policies, or those given). */
+export function oracleDenyCounts(inputs: readonly object[], policies: readonly OraclePolicy[] = ORACLE_POLICIES): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const policy of ORACLE_POLICIES) {
+  for (const policy of policies) {
     let n = 0;
     for (const input of inputs) if (policy.denies(input)) n++;
     counts[policy.name] = n;

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import { EU_HOSTS, LOOPBACK_HOSTS, generateRollout, type RolloutInput } from "../../bench/workload.js";
-import { ORACLE_POLICIES, OracleError, oracleDenyCounts } from "../../bench/oracle.js";
+import { ALL_ORACLES, OracleError, PRODUCT_DEFAULT_ORACLES, oracleDenyCounts } from "../../bench/oracle.js";
 import { netHost, netIsLoopback } from "../../runtime/lib/net.js";
 
 const examples = resolve(import.meta.dirname, "../../examples/otel");
@@ -105,6 +105,10 @@ describe("the oracle on the rollout", () => {
       "otel.hostmetrics_interval": 39,
       "otel.no_debug_in_production": 48,
     });
+    expect(oracleDenyCounts(rollout, PRODUCT_DEFAULT_ORACLES)).toEqual({
+      "otel.default_deny_exporter_removal": 35,
+      "otel.default_deny_tls_insecure_on_non_localhost": 39,
+    });
   });
 
   it("denies at the seeded rates on heavy configs (regression pin for 200 agents, seed 42)", () => {
@@ -119,7 +123,7 @@ describe("the oracle on the rollout", () => {
   });
 
   it("lists violations exactly when it denies", () => {
-    for (const policy of ORACLE_POLICIES) {
+    for (const policy of ALL_ORACLES) {
       for (const input of rollout) expect(policy.violations(input).length > 0).toBe(policy.denies(input));
     }
   });
@@ -135,11 +139,13 @@ describe("the oracle agrees with the example policies' tests", () => {
     ["traces-tail-sampling", "otel.traces_tail_sampling"],
     ["hostmetrics-interval", "otel.hostmetrics_interval"],
     ["no-debug-in-production", "otel.no_debug_in_production"],
+    ["default-deny-exporter-removal", "otel.default_deny_exporter_removal"],
+    ["default-deny-tls-insecure-on-non-localhost", "otel.default_deny_tls_insecure_on_non_localhost"],
   ]);
   const files = readdirSync(examples).filter((f) => byFile.has(f.replace(/\.test\.yaml$/, "")));
-  it("covers the six seed policies", () => expect(files.length).toBe(6));
+  it("covers the six seed policies and the two product defaults", () => expect(files.length).toBe(8));
   for (const file of files) {
-    const policy = ORACLE_POLICIES.find((p) => p.name === byFile.get(file.replace(/\.test\.yaml$/, "")))!;
+    const policy = ALL_ORACLES.find((p) => p.name === byFile.get(file.replace(/\.test\.yaml$/, "")))!;
     const cases = (parseYaml(readFileSync(join(examples, file), "utf8")) as { cases: YamlCase[] }).cases;
     // Error cases depend on input typing and fuel, which the oracle does not model.
     for (const c of cases.filter((c) => c.error === undefined)) {
