@@ -79,7 +79,7 @@ export function describeParseError(e: IRecognitionException, env: ParseEnv): Par
     };
   }
 
-  if (note.kind !== "mismatch" && (EXPRESSION_RULES.has(note.ruleName) || note.expected.includes("IntLiteral"))) {
+  if (note.kind !== "mismatch" && (EXPRESSION_RULES.has(note.ruleName) || note.expected.includes("Literal"))) {
     const mixed =
       hasPrevious && !atEnd && ((previous.image === "-" && actual.image === "!") || (previous.image === "!" && actual.image === "-"));
     return {

@@ -405,17 +405,9 @@ export class EdictParser extends CstParser {
     this.SUBRULE2(this.expression, { LABEL: "value" });
   });
 
+  /** Every literal token has the category `Literal`; the builder reads the actual token type. */
   literal = this.RULE("literal", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.IntLiteral, { LABEL: "token" }) },
-      { ALT: () => this.CONSUME(T.UintLiteral, { LABEL: "token" }) },
-      { ALT: () => this.CONSUME(T.FloatLiteral, { LABEL: "token" }) },
-      { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "token" }) },
-      { ALT: () => this.CONSUME(T.BytesLiteral, { LABEL: "token" }) },
-      { ALT: () => this.CONSUME(T.True, { LABEL: "token" }) },
-      { ALT: () => this.CONSUME(T.False, { LABEL: "token" }) },
-      { ALT: () => this.CONSUME(T.Null, { LABEL: "token" }) },
-    ]);
+    this.CONSUME(T.Literal, { LABEL: "token" });
   });
 }
 

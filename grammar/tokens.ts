@@ -43,6 +43,8 @@ export const UnterminatedComment = createToken({
 
 /** Category of every binary operator: the grammar has one flat operator rule (see parser.ts). */
 export const BinaryOperator = createToken({ name: "BinaryOperator", pattern: Lexer.NA, label: "an operator" });
+/** Category of every literal token (numbers, strings, bytes, true, false, null). */
+export const Literal = createToken({ name: "Literal", pattern: Lexer.NA, label: "a literal" });
 
 
 export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: "a name" });
@@ -53,31 +55,31 @@ export const EscapedIdentifier = createToken({
   label: "a quoted field name",
 });
 
-function keyword(word: string, asIdentifier: boolean): TokenType {
+function keyword(word: string, category: TokenType): TokenType {
   return createToken({
     name: word[0]!.toUpperCase() + word.slice(1),
     pattern: new RegExp(word),
     longer_alt: Identifier,
-    categories: asIdentifier ? [Identifier] : [],
+    categories: [category],
     label: `'${word}'`,
   });
 }
 
-export const Policy = keyword("policy", true);
-export const Input = keyword("input", true);
-export const Type = keyword("type", true);
-export const Const = keyword("const", true);
-export const Let = keyword("let", true);
-export const Fn = keyword("fn", true);
-export const Output = keyword("output", true);
-export const Deny = keyword("deny", true);
-export const Warn = keyword("warn", true);
-export const Allow = keyword("allow", true);
-export const For = keyword("for", true);
-export const When = keyword("when", true);
-export const Unless = keyword("unless", true);
-export const Message = keyword("message", true);
-export const Expires = keyword("expires", true);
+export const Policy = keyword("policy", Identifier);
+export const Input = keyword("input", Identifier);
+export const Type = keyword("type", Identifier);
+export const Const = keyword("const", Identifier);
+export const Let = keyword("let", Identifier);
+export const Fn = keyword("fn", Identifier);
+export const Output = keyword("output", Identifier);
+export const Deny = keyword("deny", Identifier);
+export const Warn = keyword("warn", Identifier);
+export const Allow = keyword("allow", Identifier);
+export const For = keyword("for", Identifier);
+export const When = keyword("when", Identifier);
+export const Unless = keyword("unless", Identifier);
+export const Message = keyword("message", Identifier);
+export const Expires = keyword("expires", Identifier);
 
 export const In = createToken({
   name: "In",
@@ -86,9 +88,9 @@ export const In = createToken({
   categories: [BinaryOperator],
   label: "'in'",
 });
-export const True = keyword("true", false);
-export const False = keyword("false", false);
-export const Null = keyword("null", false);
+export const True = keyword("true", Literal);
+export const False = keyword("false", Literal);
+export const Null = keyword("null", Literal);
 
 /** The tokens that may start a top-level declaration, in the order they are tried. */
 export const declarationKeywords = [Policy, Input, Type, Const, Let, Fn, Output, Deny, Warn, Allow];
@@ -116,12 +118,14 @@ export const BytesLiteral = createToken({
   name: "BytesLiteral",
   pattern: new RegExp(`[bB](?:[rR]${rawBody}|${cookedBody})`),
   line_breaks: true,
+  categories: [Literal],
   label: "a bytes literal",
 });
 export const StringLiteral = createToken({
   name: "StringLiteral",
   pattern: new RegExp(`[rR]${rawBody}|${cookedBody}`),
   line_breaks: true,
+  categories: [Literal],
   label: "a string",
 });
 /** An opening quote with no closing one: lexed into the "errors" group and reported. */
@@ -135,10 +139,16 @@ export const UnterminatedString = createToken({
 export const FloatLiteral = createToken({
   name: "FloatLiteral",
   pattern: /\d+\.\d+(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+|\.\d+(?:[eE][+-]?\d+)?/,
+  categories: [Literal],
   label: "a number",
 });
-export const UintLiteral = createToken({ name: "UintLiteral", pattern: /0x[0-9a-fA-F]+[uU]|\d+[uU]/, label: "a number" });
-export const IntLiteral = createToken({ name: "IntLiteral", pattern: /0x[0-9a-fA-F]+|\d+/, label: "a number" });
+export const UintLiteral = createToken({
+  name: "UintLiteral",
+  pattern: /0x[0-9a-fA-F]+[uU]|\d+[uU]/,
+  categories: [Literal],
+  label: "a number",
+});
+export const IntLiteral = createToken({ name: "IntLiteral", pattern: /0x[0-9a-fA-F]+|\d+/, categories: [Literal], label: "a number" });
 
 // ---------------------------------------------------------------- punctuation
 
@@ -220,6 +230,7 @@ export const allTokens: TokenType[] = [
   RBrace,
   Assign,
   BinaryOperator,
+  Literal,
 ];
 
 const lexer = new Lexer(allTokens, {
