@@ -86,6 +86,11 @@ export function checkCall(c: ExprChecker, e: CallExpr): Type {
 
 function checkLibraryArgs(c: ExprChecker, e: CallExpr, fn: string, member: boolean, receiver: Type[]): Type {
   const args = [...receiver, ...e.args.map((a) => c.check(a))];
+  if (member && overloadsOf(fn).length === 0 && !c.env.fn(fn, e.functionSpan)) {
+    const methods = new Set(functionNames().filter((f) => overloadsOf(f).some((o) => o.member)));
+    c.error(CODES.unknownFunction, e.functionSpan, `unknown method '${fn}'${didYouMean(fn, methods)}`, "see the library reference (spec section 8) for the methods of each type");
+    return T.error;
+  }
   if (!overloadsOf(fn).some((o) => o.member === member)) {
     c.error(
       CODES.unknownFunction,

@@ -19,6 +19,8 @@ const cases: [string, string, { code: string; at: string; message: string }[]][]
   ["ternary branches differ", policy('output o = true ? 1 : "a"'), [{ code: "E0103", at: "2:12", message: "the branches of '?:' have different types: int and string" }]],
   ["unknown namespaced function", policy("output o = math.abss(1)"), [{ code: "E0104", at: "2:17", message: "unknown function 'math.abss'; did you mean 'math.abs'?" }]],
   ["unknown function", policy("output o = frobnicate(1)"), [{ code: "E0104", at: "2:12", message: "unknown function 'frobnicate'" }]],
+  ["unknown method", policy('output o = "abc".startWith("a")'), [{ code: "E0104", at: "2:18", message: "unknown method 'startWith'; did you mean 'startsWith'?" }]],
+  ["fn called as a method", policy("fn f(a: int): int = a", "output o = (1).f()"), [{ code: "E0104", at: "3:16", message: "'f' is not a method: call it as f(x, ...)" }]],
   ["method called as a function", policy('output o = startsWith("a", "b")'), [{ code: "E0104", at: "2:12", message: "'startsWith' is a method: call it as x.startsWith(...)" }]],
   ["fn arity", policy("fn f(a: int): int = a + 1", "output o = f(1, 2)"), [{ code: "E0105", at: "3:12", message: "function 'f' takes 1 argument, got 2" }]],
   ["fn argument type", policy("fn f(a: int): int = a + 1", 'output o = f("x")'), [{ code: "E0106", at: "3:14", message: "argument 'a' of 'f' must be int, got string" }]],
