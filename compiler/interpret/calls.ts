@@ -90,7 +90,13 @@ function invokeLibrary(ev: Evaluator, fn: string, candidates: readonly Overload[
   for (const a of args) argFuel += sizeFuel(a);
   ev.meter.charge(argFuel);
   const result = impl(args, ev.ctx);
-  if (!isError(result)) ev.meter.charge(sizeFuel(result));
+  if (typeof result === "string" || result instanceof Uint8Array) {
+    const bytes = typeof result === "string" ? utf8Length(result) : result.length;
+    ev.meter.checkValueSize(bytes);
+    ev.meter.charge(fuelForBytes(bytes));
+  } else if (!isError(result)) {
+    ev.meter.charge(sizeFuel(result));
+  }
   return result;
 }
 

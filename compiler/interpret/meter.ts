@@ -5,7 +5,7 @@
 // cost of timekeeping stays proportional to the work done.
 
 import { FUEL } from "../fuel.js";
-import type { ErrorCode } from "../../runtime/types.js";
+import { DEFAULT_MEMORY_LIMIT_BYTES, type ErrorCode } from "../../runtime/types.js";
 
 export class EvalAbort extends Error {
   constructor(
@@ -25,6 +25,8 @@ export class FuelMeter {
     private readonly clock: () => number,
     private readonly deadline: number,
     private readonly timeoutMs: number = Number.POSITIVE_INFINITY,
+    /** A string or bytes value larger than this ends the evaluation (spec section 7: memory is bounded). */
+    readonly memoryLimitBytes: number = DEFAULT_MEMORY_LIMIT_BYTES,
   ) {}
 
   /** A meter that never runs out and never looks at a clock (const folding without limits). */
@@ -41,6 +43,13 @@ export class FuelMeter {
     if (this.used >= this.nextClockCheck) {
       this.nextClockCheck = (Math.floor(this.used / FUEL.clockInterval) + 1) * FUEL.clockInterval;
       this.checkDeadline();
+    }
+  }
+
+  /** Called with the size of each string or bytes value a library call returns. */
+  checkValueSize(bytes: number): void {
+    if (bytes > this.memoryLimitBytes) {
+      throw new EvalAbort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded by a value of ${bytes} bytes`);
     }
   }
 

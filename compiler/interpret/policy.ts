@@ -51,7 +51,7 @@ interface Progress {
 
 export function runPolicy(checked: CheckedPolicy, input: unknown, run: PolicyRun): PolicyDecision {
   const budget = run.fuel ?? DEFAULT_FUEL;
-  const meter = new FuelMeter(budget, run.clock, run.deadline, run.timeoutMs);
+  const meter = new FuelMeter(budget, run.clock, run.deadline, run.timeoutMs, run.memoryLimitBytes);
   const progress: Progress = { violations: [], warnings: [], outputs: {}, grants: 0, rule: undefined };
   let error: DecisionError | null;
   try {
