@@ -12,3 +12,8 @@ export interface BuiltinContext {
   /** The evaluation instant (`now` in policies); the same throughout one evaluation. */
   readonly now: CelTimestamp;
 }
+
+// Note for the `type` overload: return `new CelTypeValue(celTypeName(v))`
+// (./runtime-type.js). The interpreter turns type names used as values
+// (`type(x) == int`, `== google.protobuf.Timestamp`) into CelTypeValue with
+// the same spelling (`staticTypeName`), so the two must agree.
