@@ -68,6 +68,9 @@ export class ExprChecker {
   private readonly scopes: Map<string, Local>[] = [];
   private guards = new Set<string>();
 
+  /** Unchecked mode (cel-spec's disableCheck): a call no overload fits resolves dynamically to every candidate, and fails at run time instead. */
+  lenient = false;
+
   constructor(
     readonly env: GlobalEnv,
     readonly diagnostics: DiagnosticCollector,
@@ -372,7 +375,7 @@ export class ExprChecker {
     if (otherwise.kind === "error" || then.kind === "dyn") return then;
     if (otherwise.kind === "dyn") return otherwise;
     const joined = join(then, otherwise);
-    if (joined.kind === "dyn") {
+    if (joined.kind === "dyn" && !this.lenient) {
       this.error(
         CODES.noMatchingOverload,
         e.span,

@@ -102,6 +102,11 @@ export function resolveLibrary(
   }
   const candidates = overloadsOf(fn).filter((o) => o.member === member);
   const matches = matchOverloads(candidates, args);
+  if (matches.length === 0 && c.lenient) {
+    const fitting = candidates.filter((o) => arityFits(o, args.length));
+    c.resolutions.set(node.id, { kind: "dynamic", overloadIds: fitting.map((o) => o.id), function: fn });
+    return T.dyn;
+  }
   if (matches.length === 0) {
     const shown = candidates.slice(0, 6).map(describeOverload);
     const isOperator = fn.startsWith("_") || fn.endsWith("_");

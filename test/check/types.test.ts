@@ -220,3 +220,17 @@ describe("resolutions", () => {
     expect(r.references.get(r.expr.id)).toEqual({ kind: "input", name: "a.b.c" });
   });
 });
+
+describe("unchecked mode (cel-spec disableCheck)", () => {
+  it("turns a type mismatch into a dynamic resolution over every candidate", async () => {
+    const { parseExpression } = await import("../../grammar/index.js");
+    const { checkExpression } = await import("../../compiler/check/index.js");
+    const expr = parseExpression("'foo' < 1024").expr!;
+    expect(checkExpression(expr, {}).checked).toBeNull();
+    const { checked, diagnostics } = checkExpression(expr, {}, { unchecked: true });
+    expect(diagnostics).toEqual([]);
+    const r = checked!.resolutions.get(expr.id);
+    expect(r?.kind).toBe("dynamic");
+    if (r?.kind === "dynamic") expect(r.overloadIds).toEqual(expect.arrayContaining(["less_string", "less_int64", "less_int64_double"]));
+  });
+});
