@@ -198,6 +198,17 @@ describe("lets and fns", () => {
     expect(d).toMatchObject({ decision: "allow", error: null });
   });
 
+  test("a let's error is remembered too: evaluated once, seen by every reader", () => {
+    const src = `input m: map<string, int>\nlet v = m["x"]\nwarn a { when v > 0 }\nwarn b { when v > 1 }`;
+    const d = decide(src, { m: {} });
+    expect(d.warnings).toEqual([
+      { rule: "a", message: "evaluation error: no such key: x" },
+      { rule: "b", message: "evaluation error: no such key: x" },
+    ]);
+    // rules 2 + when 2 each (binary, ident; the literal after the error is skipped) + the let body (index, ident, literal) once
+    expect(d.fuel).toBe(2 + 4 + 3);
+  });
+
   test("fn parameters are values; the body sees only its parameters", () => {
     const d = decide(`input n: int\nfn twice(x: int): int = x + x\noutput v = twice(n + 1)`, { n: 2 });
     expect(d.outputs).toEqual({ v: 6 });

@@ -30,6 +30,18 @@ describe("exact fuel on small policies (docs/fuel.md)", () => {
     expect(d.fuel).toBe(fuel);
   });
 
+  test("only the taken branch of a conditional is charged", () => {
+    // output 1 + conditional 1 + condition (binary 3) + one branch literal 1
+    expect(decide("input n: int\noutput o = n > 0 ? 1 : [1, 2, 3].size()", { n: 1 }).fuel).toBe(6);
+  });
+
+  test("arguments after an error are not evaluated", () => {
+    // output 1 + call 1 + receiver (index 1 + ident 1 + literal 1) = 5; the argument is skipped
+    const d = decide('input m: map<string, string>\noutput o = m["x"].startsWith([1, 2, 3].map(x, "a")[0])', { m: {} });
+    expect(d.error?.code).toBe("eval_error");
+    expect(d.fuel).toBe(5);
+  });
+
   test("input conversion costs nothing", () => {
     const small = decide("input xs: list<int>\ndeny r { when true }", { xs: [] });
     const big = decide("input xs: list<int>\ndeny r { when true }", { xs: Array.from({ length: 1000 }, (_, i) => i) });

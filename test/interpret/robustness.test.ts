@@ -26,7 +26,7 @@ describe("never a crash", () => {
   test("in a policy it is an internal error that denies", () => {
     const checked = compile("input x: bool\noutput o = x");
     const deep = { ...checked, outputs: [{ ...checked.outputs[0]!, value: deepNot(200_000) }] };
-    const d = entry.interpretPolicy(deep, { x: true }, { now: NOW, builtins: standInBuiltins, fuel: 1e9 });
+    const d = entry.interpretPolicy(deep, { x: true }, { now: NOW, builtins: standInBuiltins, fuel: 1e9, clock: () => 0 });
     expect(d.decision).toBe("deny");
     expect(d.error?.code).toBe("internal");
   });
@@ -47,7 +47,7 @@ deny r {
 }`);
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), (agent, extra) => {
-        const d = entry.interpretPolicy(checked, { agent, extra }, { now: NOW, builtins: standInBuiltins });
+        const d = entry.interpretPolicy(checked, { agent, extra }, { now: NOW, builtins: standInBuiltins, clock: () => 0 });
         expect(["allow", "deny"]).toContain(d.decision);
         if (d.error) expect(["input_invalid", "eval_error"]).toContain(d.error.code);
       }),
@@ -61,7 +61,7 @@ describe("bundles", () => {
   const allow = compile("policy b.allow\ninput n: int\ndeny small { when n < 0 }");
 
   test("overall deny when an enforce policy denies; shadow policies never deny", () => {
-    const opts = { now: NOW, builtins: standInBuiltins };
+    const opts = { now: NOW, builtins: standInBuiltins, clock: () => 0 };
     const both = entry.interpretPolicies([deny, allow], { n: 5 }, opts);
     expect(both.decision).toBe("deny");
     expect(Object.keys(both.policies)).toEqual(["a.deny", "b.allow"]);
@@ -73,7 +73,7 @@ describe("bundles", () => {
   });
 
   test("each policy gets its own hash and the whole fuel budget", () => {
-    const d = entry.interpretPolicies([deny, allow], { n: 5 }, { now: NOW, builtins: standInBuiltins, fuel: 4, hashes: { "a.deny": "sha256:aa", "b.allow": "sha256:bb" } });
+    const d = entry.interpretPolicies([deny, allow], { n: 5 }, { now: NOW, builtins: standInBuiltins, clock: () => 0, fuel: 4, hashes: { "a.deny": "sha256:aa", "b.allow": "sha256:bb" } });
     expect(d.policies["a.deny"]).toMatchObject({ hash: "sha256:aa", fuel: 4, error: null });
     expect(d.policies["b.allow"]).toMatchObject({ hash: "sha256:bb", fuel: 4, error: null });
   });

@@ -22,7 +22,8 @@ export function compile(source: string): CheckedPolicy {
 }
 
 export function decide(source: string, input: unknown, options: InterpretOptions = {}): PolicyDecision {
-  return entry.interpretPolicy(compile(source), input, { now: NOW, builtins: standInBuiltins, ...options });
+  // A frozen clock unless a test brings its own: results never depend on how fast the machine is.
+  return entry.interpretPolicy(compile(source), input, { now: NOW, builtins: standInBuiltins, clock: () => 0, ...options });
 }
 
 export function evalExpr(text: string, bindings: Record<string, CelValue> = {}, types: Record<string, Type> = {}, fuel?: number): CelValue {
