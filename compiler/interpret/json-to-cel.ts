@@ -152,6 +152,8 @@ class Converter {
   private convertMap(json: Record<string, unknown>, keyType: Type, valueType: Type, path: string, depth: number): CelValue | InputError {
     const map = new CelMap();
     for (const name of Object.keys(json)) {
+      // A JS host's `undefined` is what JSON.stringify would drop: absent.
+      if (json[name] === undefined) continue;
       const keyPath = `${path}[${JSON.stringify(name)}]`;
       const key = convertKey(name, keyType);
       if (key === null) return new InputError(keyPath, `expected a map key of type ${typeToString(keyType)}, got ${JSON.stringify(name)}`);
