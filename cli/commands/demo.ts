@@ -59,6 +59,7 @@ export async function runDemo(argv: readonly string[], io: Output): Promise<numb
 
   const denies = new Map(engine.policies.map((p) => [p, 0]));
   const errors = new Map(engine.policies.map((p) => [p, 0]));
+  const samples = new Map<string, string>();
   let deniedAgents = 0;
   const evaluation = timed(() => {
     for (const input of inputs) {
@@ -67,6 +68,8 @@ export async function runDemo(argv: readonly string[], io: Output): Promise<numb
       for (const [name, decision] of Object.entries(result.policies)) {
         if (decision.decision === "deny") denies.set(name, (denies.get(name) ?? 0) + 1);
         if (decision.error) errors.set(name, (errors.get(name) ?? 0) + 1);
+        const first = decision.violations[0];
+        if (first && !samples.has(name)) samples.set(name, `${input.agent.id}: ${first.rule || "(no allow rule)"}: ${first.message}`);
       }
     }
   });
@@ -89,6 +92,9 @@ export async function runDemo(argv: readonly string[], io: Output): Promise<numb
       io.out(`  ${name.padEnd(width)}  ${"-".padStart(6)}  ${"-".padStart(6)}  ${String(oracle.value.get(name)).padStart(6)}  MISSING`);
     }
   }
+  io.out("");
+  io.out("  first violation of each policy:");
+  for (const name of engine.policies) if (samples.has(name)) io.out(`    ${name}  ${samples.get(name)}`);
   io.out("");
   io.out(`  ${deniedAgents} of ${agents} agents denied by at least one policy`);
   const perAgent = (evaluation.ms * 1000) / agents;
