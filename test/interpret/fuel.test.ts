@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { runs } from "../support/runs.js";
 import { FUEL } from "../../compiler/fuel.js";
 import { decide } from "./support/run.js";
 
@@ -115,5 +117,28 @@ deny r { for a in xs for b in [1, 2, 3] when a + b < 0 }`;
     const d = decide("input n: int\ndeny r { when true }", { n: 1 }, { clock: () => (t += 100), timeoutMs: 50 });
     expect(d.error?.code).toBe("timeout");
     expect(d.error?.rule).toBeUndefined();
+  });
+});
+
+describe("fuel is a function of policy and input", () => {
+  const src = `input xs: list<string>
+input m: map<string, int>
+let total = m.size()
+deny long { for x in xs when x.size() > 3 message "\${x} is long" }
+warn missing { for k, v in m when v > total message "\${k}" }
+output n = xs + ["z"]`;
+
+  test("a budget of exactly the fuel used succeeds identically; one less is exhausted", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { maxLength: 8 }), fc.dictionary(fc.string(), fc.integer({ min: -5, max: 5 }), { maxKeys: 6 }), (xs, m) => {
+        const d = decide(src, { xs, m });
+        expect(d.error).toBeNull();
+        expect(decide(src, { xs, m }, { fuel: d.fuel })).toEqual(d);
+        const short = decide(src, { xs, m }, { fuel: d.fuel - 1 });
+        expect(short.error?.code).toBe("fuel_exhausted");
+        expect(short.fuel).toBe(d.fuel - 1);
+      }),
+      { numRuns: runs(100) },
+    );
   });
 });

@@ -51,6 +51,7 @@ const TABLE: Record<string, Builtin> = {
   size_string: ([s]) => BigInt([...(s as string)].length),
   size_list: ([l]) => BigInt((l as CelList).size),
   list_size: ([l]) => BigInt((l as CelList).size),
+  string_size: ([s]) => BigInt([...(s as string)].length),
   size_map: ([m]) => BigInt((m as CelMap).size),
   in_list: ([v, l]) => (l as CelList).items.some((x) => equal(v!, x)),
   in_map: ([k, m]) => mapLookup(m as CelMap, k!) !== undefined,
