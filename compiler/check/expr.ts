@@ -3,16 +3,17 @@
 // Calls and macros live in calls.ts and macros.ts; this file holds the
 // node kinds that are not calls. Methods are named after the node they check.
 
-import type { BinaryExpr, ConditionalExpr, Expr, IdentExpr, IndexExpr, ListExpr, MapExpr, SelectExpr, Span, UnaryExpr } from "../ast.js";
+import type { BinaryExpr, ConditionalExpr, Expr, IdentExpr, ListExpr, MapExpr, SelectExpr, Span, UnaryExpr } from "../ast.js";
 import type { DiagnosticCollector } from "../diagnostics.js";
 import { BINARY_OP_FUNCTION, OP, UNARY_OP_FUNCTION } from "../library/index.js";
 import { compileRegex } from "../../runtime/lib/regex/index.js";
-import { T, recordShape, typeToString, type RecordType, type Type } from "../types.js";
+import { T, typeToString, type RecordType, type Type } from "../types.js";
 import { checkCall } from "./calls.js";
+import { checkIndex, reportUnknownField, selectField } from "./select.js";
 import type { Reference, Resolution } from "./checked.js";
 import { CODES } from "./codes.js";
 import type { GlobalEnv, Local } from "./env.js";
-import { guardPath, guardsWhen } from "./guards.js";
+import { guardsWhen } from "./guards.js";
 import { resolveOperator } from "./overloads.js";
 import { didYouMean } from "./suggest.js";
 import { finalizeType, isDynOrError, isUnknown, join, joinAll } from "./unify.js";
@@ -52,13 +53,6 @@ export function finalizeTables(tables: CheckTables): void {
 
 export function newTables(): CheckTables {
   return { exprTypes: new Map(), resolutions: new Map(), references: new Map() };
-}
-
-/** "did you mean" for a field: the closest name, or the only field when there is just one. */
-function fieldSuggestion(name: string, record: RecordType): string {
-  const near = didYouMean(name, record.fields.keys());
-  if (near !== "" || record.fields.size !== 1) return near;
-  return `; did you mean '${[...record.fields.keys()][0]}'?`;
 }
 
 export class ExprChecker {
@@ -131,6 +125,11 @@ export class ExprChecker {
     }
   }
 
+  /** Whether `has()` is known to hold for this path here. */
+  isGuarded(path: string): boolean {
+    return this.guards.has(path);
+  }
+
   /** Local variable by name, innermost scope first. */
   local(name: string): Local | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
@@ -149,7 +148,7 @@ export class ExprChecker {
       case "select":
         return this.checkSelect(e);
       case "index":
-        return this.checkIndex(e);
+        return checkIndex(this, e);
       case "call":
         return checkCall(this, e);
       case "list":
@@ -218,87 +217,11 @@ export class ExprChecker {
       }
     }
     const operand = this.check(e.operand);
-    return this.selectField(e, operand);
-  }
-
-  private selectField(e: SelectExpr, operand: Type): Type {
-    const wrap = (t: Type): Type => (e.optional ? T.optional(t) : t);
-    switch (operand.kind) {
-      case "dyn":
-        return wrap(T.dyn);
-      case "error":
-        return T.error;
-      case "record":
-        return this.recordField(e, operand, wrap);
-      case "map":
-        if (operand.key.kind !== "string" && !isDynOrError(operand.key)) break;
-        return wrap(operand.value);
-      case "param":
-        return wrap(T.dyn);
-      case "optional": {
-        // Selecting on an optional yields an optional (empty stays empty).
-        const inner = this.selectField({ ...e, optional: false }, operand.inner);
-        return inner.kind === "error" ? inner : T.optional(inner.kind === "optional" && e.optional ? inner.inner : inner);
-      }
-    }
-    this.error(CODES.noFields, e.fieldSpan, `type '${typeToString(operand)}' has no fields (selecting '${e.field}')`, "only records and maps with string keys have fields");
-    return T.error;
-  }
-
-  private recordField(e: SelectExpr, record: RecordType, wrap: (t: Type) => Type): Type {
-    const field = record.fields.get(e.field);
-    if (!field) {
-      this.unknownField(e.fieldSpan, e.field, record);
-      return T.error;
-    }
-    this.usage.field(record, e.field);
-    if (field.optional && !e.optional) this.warnIfUnguarded(e);
-    return wrap(field.type);
+    return selectField(this, e, operand, false);
   }
 
   unknownField(span: Span, name: string, record: RecordType): void {
-    this.error(
-      CODES.unknownField,
-      span,
-      `unknown field '${name}' on ${recordShape(record)}${fieldSuggestion(name, record)}`,
-      record.name ? `the fields of ${record.name} are declared in its type` : "add the field to the record type if the input has it",
-    );
-  }
-
-  private warnIfUnguarded(e: SelectExpr): void {
-    const path = guardPath(e);
-    if (path !== null && this.guards.has(path)) return;
-    const shown = path ?? `x.${e.field}`;
-    const base = path === null ? "x" : path.slice(0, path.length - e.field.length - 1);
-    this.diagnostics.warning(
-      CODES.unguardedOptional,
-      e.span,
-      `optional field '${e.field}' is read without a has() guard; when it is absent this is an error`,
-      `guard it with \`has(${shown}) && ...\`, or give a default with \`${base}.?${e.field}.orValue(...)\``,
-    );
-  }
-
-  private checkIndex(e: IndexExpr): Type {
-    const operand = this.check(e.operand);
-    const index = this.check(e.index);
-    if (operand.kind === "record" && e.index.kind === "literal" && e.index.value.type === "string") {
-      const name = e.index.value.value;
-      const field = operand.fields.get(name);
-      this.resolutions.set(e.id, { kind: "overload", overloadId: e.optional ? "map_optindex_optional_value" : "index_map", function: e.optional ? OP.optIndex : OP.index });
-      if (!field) {
-        this.unknownField(e.index.span, name, operand);
-        return T.error;
-      }
-      this.usage.field(operand, name);
-      return e.optional ? T.optional(field.type) : field.type;
-    }
-    const fn = e.optional ? OP.optIndex : OP.index;
-    const indexable = ["list", "map", "record", "dyn", "error", "optional"];
-    if (!indexable.includes(operand.kind)) {
-      this.error(CODES.notIndexable, e.operand.span, `type '${typeToString(operand)}' cannot be indexed`, "only lists, maps and records can be indexed");
-      return T.error;
-    }
-    return resolveOperator(this, e, fn, [operand, index], [e.operand, e.index]);
+    reportUnknownField(this, span, name, record);
   }
 
   private checkList(e: ListExpr): Type {

@@ -234,3 +234,15 @@ describe("unchecked mode (cel-spec disableCheck)", () => {
     if (r?.kind === "dynamic") expect(r.overloadIds).toEqual(expect.arrayContaining(["less_string", "less_int64", "less_int64_double"]));
   });
 });
+
+describe("optional chaining", () => {
+  it("a field read through an optional needs no guard", () => {
+    const r = checkExpr("optional.of(p).processors", ENV);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.type).toBe("optional<list<string>>");
+  });
+
+  it("x.?f on an optional stays one optional deep", () => {
+    expect(checkExpr("optional.of(p).?processors", ENV).type).toBe("optional<list<string>>");
+  });
+});
