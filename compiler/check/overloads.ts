@@ -81,6 +81,18 @@ function describeOverload(o: Overload): string {
   return `${call} -> ${typeToString(o.result)}`;
 }
 
+const NUMBERS = new Set(["int", "uint", "double"]);
+
+function mismatchHelp(fn: string, args: Type[], candidates: readonly Overload[]): string | undefined {
+  if (args.length === 2 && NUMBERS.has(args[0]!.kind) && NUMBERS.has(args[1]!.kind)) {
+    return `int, uint and double are different types and are not converted implicitly: convert one side, e.g. double(x) or int(x)`;
+  }
+  const shown = candidates.slice(0, 6).map(describeOverload);
+  if (shown.length === 0) return undefined;
+  const isOperator = fn.startsWith("_") || fn.endsWith("_");
+  return `${isOperator ? "the operator" : `'${fn}'`} accepts: ${shown.join("; ")}${candidates.length > 6 ? "; ..." : ""}`;
+}
+
 /**
  * Resolve a call of library function `fn` on arguments of the given types
  * (receiver first for member calls), record the resolution on `node`, and
@@ -108,14 +120,7 @@ export function resolveLibrary(
     return T.dyn;
   }
   if (matches.length === 0) {
-    const shown = candidates.slice(0, 6).map(describeOverload);
-    const isOperator = fn.startsWith("_") || fn.endsWith("_");
-    c.error(
-      CODES.noMatchingOverload,
-      span,
-      `found no matching overload for '${fn}' applied to ${describeCall(fn, member, args)}`,
-      shown.length > 0 ? `${isOperator ? "the operator" : `'${fn}'`} accepts: ${shown.join("; ")}${candidates.length > 6 ? "; ..." : ""}` : undefined,
-    );
+    c.error(CODES.noMatchingOverload, span, `found no matching overload for '${fn}' applied to ${describeCall(fn, member, args)}`, mismatchHelp(fn, args, candidates));
     return T.error;
   }
   const dynamic = args.some((a) => a.kind === "dyn") || matches.length > 1;
