@@ -23,9 +23,14 @@ export function isUnknown(t: Type): boolean {
   return t.kind === "param" && t.name === "*";
 }
 
-/** `bound` with its unknown parts taken from `actual`. */
+/**
+ * A type parameter's binding after it meets `actual` too: unknown parts are
+ * taken from `actual`, and `dyn` in `actual` wins, as in CEL
+ * (`[1] + [dyn("s")]` is `list<dyn>`).
+ */
 export function refine(bound: Type, actual: Type): Type {
   if (isUnknown(bound)) return actual;
+  if (actual.kind === "dyn") return actual;
   if (bound.kind === "list" && actual.kind === "list") return T.list(refine(bound.elem, actual.elem));
   if (bound.kind === "map" && actual.kind === "map") return T.map(refine(bound.key, actual.key), refine(bound.value, actual.value));
   if (bound.kind === "optional" && actual.kind === "optional") return T.optional(refine(bound.inner, actual.inner));

@@ -246,3 +246,13 @@ describe("optional chaining", () => {
     expect(checkExpr("optional.of(p).?processors", ENV).type).toBe("optional<list<string>>");
   });
 });
+
+describe("type parameters widen to dyn as in CEL", () => {
+  it.each([
+    ["[1] + [dyn('string')]", "list<dyn>"],
+    ["([[[1]], [[2]], [[3]]][0][0] + [2, 3, {'four': {'five': 'six'}}])[3]", "dyn"],
+    ["[] + [1]", "list<int>"],
+  ])("%s : %s", (source, expected) => {
+    expect(checkExpr(source).type).toBe(expected);
+  });
+});
