@@ -3,7 +3,7 @@
 
 import type { Expr, PolicyFile, Span } from "../ast.js";
 import { DiagnosticCollector, type RawDiagnostic } from "../diagnostics.js";
-import type { Type } from "../types.js";
+import { T, type Type } from "../types.js";
 import type { CheckedExpr, CheckedPolicy } from "./checked.js";
 
 import type { GlobalEnv } from "./env.js";
@@ -51,6 +51,7 @@ export interface CheckExpressionOptions {
  * Check one bare CEL expression against declared variables (conformance
  * tests, REPL). Variables resolve as `input` references by name; dotted names
  * such as `a.b.c` are allowed and resolved CEL-style, longest name first.
+ * `now` is predeclared (a timestamp) unless `env` declares it.
  */
 export function checkExpression(
   expr: Expr,
@@ -60,7 +61,12 @@ export function checkExpression(
   const file = options.file ?? "<expr>";
   const diagnostics = new DiagnosticCollector(file);
   const globals: GlobalEnv = {
-    value: (name) => (Object.hasOwn(env, name) ? { type: env[name]!, ref: { kind: "input", name } } : undefined),
+    value: (name) => {
+      if (Object.hasOwn(env, name)) return { type: env[name]!, ref: { kind: "input", name } };
+      // `now` is predeclared here as in a policy, unless the caller declares its own.
+      if (name === "now") return { type: T.timestamp, ref: { kind: "now" } };
+      return undefined;
+    },
     fn: () => undefined,
     names: () => Object.keys(env),
   };

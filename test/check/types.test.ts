@@ -256,3 +256,15 @@ describe("type parameters widen to dyn as in CEL", () => {
     expect(checkExpr(source).type).toBe(expected);
   });
 });
+
+describe("checkExpression environment", () => {
+  it("predeclares now", () => {
+    const r = checkExpr("now.getFullYear()");
+    expect(r.type).toBe("int");
+    expect(r.checked!.references.get((r.checked!.expr as { target: { id: number } }).target.id)).toEqual({ kind: "now" });
+  });
+
+  it("a declared now wins", () => {
+    expect(checkExpr("now + 1", { now: T.int }).type).toBe("int");
+  });
+});
