@@ -83,6 +83,14 @@ function describeOverload(o: Overload): string {
 
 const NUMBERS = new Set(["int", "uint", "double"]);
 
+/** "1 argument", "1 or 2 arguments", "3 or more arguments" (receiver not counted). */
+function arities(candidates: readonly Overload[], member: boolean): string {
+  const counts = [...new Set(candidates.map((o) => o.params.length - (member ? 1 : 0)))].sort((a, b) => a - b);
+  const variadic = candidates.some((o) => o.variadic);
+  const shown = counts.join(" or ") + (variadic ? " or more" : "");
+  return `${shown} argument${counts.length === 1 && counts[0] === 1 && !variadic ? "" : "s"}`;
+}
+
 function mismatchHelp(fn: string, args: Type[], candidates: readonly Overload[]): string | undefined {
   if (args.length === 2 && NUMBERS.has(args[0]!.kind) && NUMBERS.has(args[1]!.kind)) {
     return `int, uint and double are different types and are not converted implicitly: convert one side, e.g. double(x) or int(x)`;
@@ -118,6 +126,10 @@ export function resolveLibrary(
     const fitting = candidates.filter((o) => arityFits(o, args.length));
     c.resolutions.set(node.id, { kind: "dynamic", overloadIds: fitting.map((o) => o.id), function: fn });
     return T.dyn;
+  }
+  if (matches.length === 0 && !candidates.some((o) => arityFits(o, args.length)) && !fn.startsWith("_") && !fn.endsWith("_")) {
+    c.error(CODES.fnArity, span, `'${fn}' takes ${arities(candidates, member)}, got ${args.length - (member ? 1 : 0)}`, mismatchHelp(fn, [], candidates));
+    return T.error;
   }
   if (matches.length === 0) {
     c.error(CODES.noMatchingOverload, span, `found no matching overload for '${fn}' applied to ${describeCall(fn, member, args)}`, mismatchHelp(fn, args, candidates));

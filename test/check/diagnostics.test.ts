@@ -23,6 +23,8 @@ const cases: [string, string, { code: string; at: string; message: string }[]][]
   ["fn called as a method", policy("fn f(a: int): int = a", "output o = (1).f()"), [{ code: "E0104", at: "3:16", message: "'f' is not a method: call it as f(x, ...)" }]],
   ["method called as a function", policy('output o = startsWith("a", "b")'), [{ code: "E0104", at: "2:12", message: "'startsWith' is a method: call it as x.startsWith(...)" }]],
   ["fn arity", policy("fn f(a: int): int = a + 1", "output o = f(1, 2)"), [{ code: "E0105", at: "3:12", message: "function 'f' takes 1 argument, got 2" }]],
+  ["library function arity", policy("output o = size(1, 2)"), [{ code: "E0105", at: "2:12", message: "'size' takes 1 argument, got 2" }]],
+  ["method arity", policy('output o = "a".startsWith()'), [{ code: "E0105", at: "2:12", message: "'startsWith' takes 1 argument, got 0" }]],
   ["fn argument type", policy("fn f(a: int): int = a + 1", 'output o = f("x")'), [{ code: "E0106", at: "3:14", message: "argument 'a' of 'f' must be int, got string" }]],
   ["fn result type", policy("fn f(a: int): string = a + 1"), [{ code: "E0107", at: "2:24", message: "fn 'f' is declared to return string but its body is int" }]],
   ["when not bool", policy("input x: int", "deny r {", "  when x + 1", "}"), [{ code: "E0108", at: "4:8", message: "`when` must be bool, got int" }]],
