@@ -87,7 +87,8 @@ const NUMBERS = new Set(["int", "uint", "double"]);
 function arities(candidates: readonly Overload[], member: boolean): string {
   const counts = [...new Set(candidates.map((o) => o.params.length - (member ? 1 : 0)))].sort((a, b) => a - b);
   const variadic = candidates.some((o) => o.variadic);
-  const shown = counts.join(" or ") + (variadic ? " or more" : "");
+  const words = counts.map(String);
+  const shown = (words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}` : words[0]!) + (variadic ? " or more" : "");
   return `${shown} argument${counts.length === 1 && counts[0] === 1 && !variadic ? "" : "s"}`;
 }
 
