@@ -63,7 +63,12 @@ export function checkCall(c: ExprChecker, e: CallExpr): Type {
     args.forEach((t, i) => {
       const param = userFn.params[i]!;
       if (!assignable(param.type, t, new Map())) {
-        c.error(CODES.fnArgument, e.args[i]!.span, `argument '${param.name}' of '${fnName}' must be ${typeToString(param.type)}, got ${typeToString(t)}`);
+        c.error(
+          CODES.fnArgument,
+          e.args[i]!.span,
+          `argument '${param.name}' of '${fnName}' must be ${typeToString(param.type)}, got ${typeToString(t)}`,
+          `pass a ${typeToString(param.type)}, or change the parameter's declared type`,
+        );
       } else {
         c.usage.flowsInto(t, param.type);
       }
