@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LIBRARY, overloadById, overloadsOf, FUNCTION_NAMESPACES } from "../../compiler/library/index.js";
-import { typeToString } from "../../compiler/types.js";
+import { matchOverloads } from "../../compiler/check/overloads.js";
+import { T, typeToString, type Type } from "../../compiler/types.js";
 
 function signature(id: string): string {
   const o = overloadById(id);
@@ -55,5 +56,30 @@ describe("library table", () => {
 
   it("knows the function namespaces", () => {
     for (const ns of ["math", "net", "semver", "rollout", "optional", "strings"]) expect(FUNCTION_NAMESPACES.has(ns)).toBe(true);
+  });
+});
+
+/** An overload's parameters with type parameters made concrete. */
+function instantiate(t: Type): Type {
+  switch (t.kind) {
+    case "param":
+      return t.name === "K" ? T.string : T.int;
+    case "list":
+      return T.list(instantiate(t.elem));
+    case "map":
+      return T.map(instantiate(t.key), instantiate(t.value));
+    case "optional":
+      return T.optional(instantiate(t.inner));
+    default:
+      return t;
+  }
+}
+
+describe("library table and overload resolution agree", () => {
+  const concrete = LIBRARY.filter((o) => !o.params.some((p) => p.kind === "dyn"));
+  it.each(concrete.map((o) => [o.id, o] as const))("%s is the one overload its own argument types select", (_id, o) => {
+    const args = o.params.map(instantiate);
+    const candidates = overloadsOf(o.function).filter((x) => x.member === o.member);
+    expect(matchOverloads(candidates, args).map((m) => m.overload.id)).toEqual([o.id]);
   });
 });
