@@ -27,17 +27,29 @@ export class BuildContext {
     this.diagnostics.error(code, clampSpan(span, this.source.length), message, help);
   }
 
-  /** 1-based line of an offset, for messages such as "the rule started at line 3". */
+  private lineStarts: number[] | null = null;
+
+  /** 1-based line of an offset, for messages such as "the rule started at line 3" (binary search). */
   lineOf(offset: number): number {
-    let line = 1;
-    const end = Math.min(offset, this.source.length);
-    for (let i = 0; i < end; i++) if (this.source.charCodeAt(i) === 10) line++;
-    return line;
+    if (this.lineStarts === null) {
+      this.lineStarts = [0];
+      for (let i = 0; i < this.source.length; i++) if (this.source.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    }
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
   }
 
   /** Where an offset is, for messages: "at line 3", or "at column 5" when the source is one line. */
   where(offset: number): string {
-    if (!/[\n]/.test(this.source)) return `at column ${offset + 1}`;
+    this.lineOf(0);
+    if (this.lineStarts!.length === 1) return `at column ${offset + 1}`;
     return `at line ${this.lineOf(offset)}`;
   }
 }

@@ -48,6 +48,7 @@ export class FileParser {
   readonly ctx: BuildContext;
   readonly exprs: ExprBuilder;
   private readonly lexProblemStarts: number[] = [];
+  private problemsSorted = true;
 
   constructor(file: string, source: string) {
     this.ctx = new BuildContext(file, source);
@@ -58,6 +59,7 @@ export class FileParser {
     const { tokens, problems } = T.lex(text, base);
     for (const p of problems) {
       this.lexProblemStarts.push(p.start);
+      this.problemsSorted = false;
       const span = { start: p.start, end: p.end };
       if (p.kind === "unexpected") {
         const shown = p.text.length > 12 ? `${p.text.slice(0, 12)}...` : p.text;
@@ -73,7 +75,20 @@ export class FileParser {
   }
 
   hasLexProblemIn(start: number, end: number): boolean {
-    return this.lexProblemStarts.some((p) => p >= start && p < end);
+    // Problems are recorded in offset order per lex call; holes are lexed later, so sort before searching.
+    if (!this.problemsSorted) {
+      this.lexProblemStarts.sort((a, b) => a - b);
+      this.problemsSorted = true;
+    }
+    const starts = this.lexProblemStarts;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo]! < end;
   }
 
   /** The syntax error of the last `run` that failed quietly (`report` false), if any. */
