@@ -93,10 +93,13 @@ export class FileParser {
 
   /** The syntax error of the last `run` that failed quietly (`report` false), if any. */
   lastError: ParseProblem | null = null;
+  /** Whether the last `run` failed on syntax (reported, held in `lastError`, or hidden behind a lexer error). */
+  lastFailedOnSyntax = false;
 
   /** Runs one grammar rule over `tokens`; null (with a diagnostic, unless `report` is false) if it does not parse. */
   run(rule: Rule, tokens: IToken[], region: Region, report = true): CstNode | null {
     this.lastError = null;
+    this.lastFailedOnSyntax = false;
     const deep = tooDeep(tokens);
     if (deep !== undefined) {
       this.ctx.error("E0020", tokenSpan(deep), "expression nested too deeply", `brackets may nest at most ${MAX_NESTING} levels`);
@@ -112,6 +115,7 @@ export class FileParser {
       return null;
     }
     if (parser.errors.length === 0) return cst;
+    this.lastFailedOnSyntax = true;
     if (!this.hasLexProblemIn(region.start, region.end)) {
       const last = tokens[tokens.length - 1];
       const endOffset = last === undefined ? region.start : last.startOffset + last.image.length;
@@ -244,11 +248,11 @@ function parsePolicyUnguarded(file: string, source: string): { ast: PolicyFile |
     if (cst === null) {
       // A broken rule is re-parsed clause by clause, so each bad clause is reported and the good ones kept.
       const failure = fp.lastError;
-      if (failure !== null) {
+      if (fp.lastFailedOnSyntax) {
         const before = ctx.diagnostics.items.length;
         const rule = recoverRule(fp, builder, chunk, region);
         if (rule !== null) decls.push(rule);
-        if (ctx.diagnostics.items.length === before) fp.report(failure);
+        if (ctx.diagnostics.items.length === before && failure !== null) fp.report(failure);
       }
       continue;
     }
