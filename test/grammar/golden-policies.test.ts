@@ -208,6 +208,11 @@ let after = 1
       `E0012 expected '}' to close the rule started at line 13 @ ""`,
     ],
   ],
+  [
+    "a rule with a lexer error still reports its other clauses",
+    'policy p\ndeny r {\n  when a # b\n  message "x ${y +}"\n}\n',
+    [`E0001 unexpected character '#' @ "#"`, `E0011 expected an expression after '+' @ ""`],
+  ],
   ["missing header", "let x = 1\n", [`E0030 a policy file must start with 'policy NAME' @ "let"`]],
   [
     "two headers",
