@@ -62,15 +62,17 @@ export function checkCall(c: ExprChecker, e: CallExpr): Type {
     }
     args.forEach((t, i) => {
       const param = userFn.params[i]!;
-      if (!assignable(param.type, t, new Map())) {
+      const subst = new Map();
+      if (assignable(param.type, t, subst, c.vars)) {
+        c.vars.commit(subst);
+        c.usage.flowsInto(t, param.type);
+      } else {
         c.error(
           CODES.fnArgument,
           e.args[i]!.span,
           `argument '${param.name}' of '${fnName}' must be ${typeToString(param.type)}, got ${typeToString(t)}`,
           `pass a ${typeToString(param.type)}, or change the parameter's declared type`,
         );
-      } else {
-        c.usage.flowsInto(t, param.type);
       }
     });
     return userFn.result;

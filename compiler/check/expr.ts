@@ -16,7 +16,7 @@ import type { GlobalEnv, Local } from "./env.js";
 import { guardsWhen } from "./guards.js";
 import { resolveOperator } from "./overloads.js";
 import { didYouMean } from "./suggest.js";
-import { finalizeType, isDynOrError, isUnknown, join, joinAll } from "./unify.js";
+import { isDynOrError, join, joinAll, TypeVars } from "./unify.js";
 import type { Usage } from "./usage.js";
 
 /** Identifiers that name types when used as values (`type(x) == int`). */
@@ -44,21 +44,24 @@ export interface CheckTables {
   exprTypes: Map<number, Type>;
   resolutions: Map<number, Resolution>;
   references: Map<number, Reference>;
+  /** Type variables of the session (shared by every declaration of a policy). */
+  vars: TypeVars;
 }
 
 /** Replace what is still unknown by dyn, once checking is over. */
 export function finalizeTables(tables: CheckTables): void {
-  for (const [id, t] of tables.exprTypes) tables.exprTypes.set(id, finalizeType(t));
+  for (const [id, t] of tables.exprTypes) tables.exprTypes.set(id, tables.vars.finalize(t));
 }
 
 export function newTables(): CheckTables {
-  return { exprTypes: new Map(), resolutions: new Map(), references: new Map() };
+  return { exprTypes: new Map(), resolutions: new Map(), references: new Map(), vars: new TypeVars() };
 }
 
 export class ExprChecker {
   readonly exprTypes: Map<number, Type>;
   readonly resolutions: Map<number, Resolution>;
   readonly references: Map<number, Reference>;
+  readonly vars: TypeVars;
   private readonly scopes: Map<string, Local>[] = [];
   private guards = new Set<string>();
 
@@ -74,12 +77,12 @@ export class ExprChecker {
     this.exprTypes = tables.exprTypes;
     this.resolutions = tables.resolutions;
     this.references = tables.references;
+    this.vars = tables.vars;
   }
 
   check(e: Expr): Type {
-    const raw = this.checkNode(e);
-    // A wholly unknown type (`[][0]`) is as good as dyn; nested unknowns wait for refinement.
-    const t = isUnknown(raw) ? T.dyn : raw;
+    // Variables bound so far are replaced; unbound ones stay open until the end (finalizeTables).
+    const t = this.vars.resolve(this.checkNode(e));
     this.exprTypes.set(e.id, t);
     return t;
   }
@@ -87,6 +90,7 @@ export class ExprChecker {
   /** Check `e` where a bool is required (`when`, `&&`, macro predicates). */
   checkBool(e: Expr, what: string): Type {
     const t = this.check(e);
+    this.vars.bind(t, T.bool);
     if (t.kind !== "bool" && !isDynOrError(t)) {
       this.error(CODES.notBool, e.span, `${what} must be bool, got ${typeToString(t)}`, "compare it to something, e.g. `x != \"\"` or `size(x) > 0`");
     }

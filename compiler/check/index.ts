@@ -8,7 +8,6 @@ import type { CheckedExpr, CheckedPolicy } from "./checked.js";
 
 import type { GlobalEnv } from "./env.js";
 import { ExprChecker, finalizeTables } from "./expr.js";
-import { finalizeType } from "./unify.js";
 import { checkPolicyFile } from "./policy.js";
 import { Usage } from "./usage.js";
 
@@ -73,7 +72,7 @@ export function checkExpression(
   try {
     const checker = new ExprChecker(globals, diagnostics, new Usage());
     checker.lenient = options.unchecked === true;
-    const type = finalizeType(checker.check(expr));
+    const type = checker.vars.finalize(checker.check(expr));
     finalizeTables(checker);
     const ordered = diagnostics.items.slice().sort((a, b) => a.span.start - b.span.start);
     if (diagnostics.hasErrors) return { checked: null, diagnostics: ordered };

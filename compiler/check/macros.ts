@@ -26,6 +26,9 @@ export function iterationTypes(c: ExprChecker, t: Type): { first: Type; second: 
     case "dyn":
     case "error":
       return { first: t, second: t };
+    case "param":
+      // Not known yet (e.g. a variable over `[]`): iterate as dyn.
+      return { first: T.dyn, second: T.dyn };
     default:
       return null;
   }

@@ -7,11 +7,13 @@ import { MIXED_NUMERIC_VARIADIC, OP, overloadsOf, type Overload } from "../libra
 import { T, typeToString, type Type } from "../types.js";
 import { CODES } from "./codes.js";
 import type { ExprChecker } from "./expr.js";
-import { assignable, finalizeType, isDynOrError, joinAll, substitute, type Substitution } from "./unify.js";
+import { assignable, finalizeType, isDynOrError, joinAll, substitute, type Substitution, type TypeVars } from "./unify.js";
 
 interface Match {
   overload: Overload;
   result: Type;
+  /** Parameter and type-variable bindings of this match. */
+  subst: Substitution;
 }
 
 /** Overloads that only pass values through or look at their shape: record fields inside stay tracked. */
@@ -46,13 +48,17 @@ function paramAt(o: Overload, i: number): Type {
   return o.params[Math.min(i, o.params.length - 1)]!;
 }
 
-export function matchOverloads(candidates: readonly Overload[], args: Type[]): Match[] {
+export function matchOverloads(candidates: readonly Overload[], args: Type[], vars?: TypeVars): Match[] {
   const out: Match[] = [];
   for (const o of candidates) {
     if (!arityFits(o, args.length)) continue;
     if (MIXED_NUMERIC_VARIADIC.has(o.id) && !args.every((a) => NUMERIC_KINDS.has(a.kind))) continue;
     const subst: Substitution = new Map();
-    if (args.every((a, i) => assignable(paramAt(o, i), a, subst))) out.push({ overload: o, result: substitute(o.result, subst) });
+    if (args.every((a, i) => assignable(paramAt(o, i), a, subst, vars))) {
+      out.push({ overload: o, result: substitute(o.result, subst), subst });
+      // As in CEL, a match's decisions about type variables hold for the candidates after it.
+      vars?.commit(subst);
+    }
   }
   // The mixed-number variadic form only when no single-type form fits.
   if (out.length > 1) {
@@ -117,12 +123,14 @@ export function resolveLibrary(
 ): Type {
   if (args.some((a) => a.kind === "error")) {
     // An argument is already wrong and reported: resolve quietly to anything that fits.
-    const fits = matchOverloads(overloadsOf(fn).filter((o) => o.member === member), args);
+    const fits = matchOverloads(overloadsOf(fn).filter((o) => o.member === member), args, c.vars);
     if (fits.length > 0) c.resolutions.set(node.id, { kind: "dynamic", overloadIds: fits.map((m) => m.overload.id), function: fn });
     return T.error;
   }
   const candidates = overloadsOf(fn).filter((o) => o.member === member);
-  const matches = matchOverloads(candidates, args);
+  const matches = matchOverloads(candidates, args, c.vars);
+  // One way to read the call: what it decided about type variables holds from now on.
+  if (matches.length === 1) c.vars.commit(matches[0]!.subst);
   if (matches.length === 0 && c.lenient) {
     const fitting = candidates.filter((o) => arityFits(o, args.length));
     c.resolutions.set(node.id, { kind: "dynamic", overloadIds: fitting.map((o) => o.id), function: fn });
@@ -146,7 +154,7 @@ export function resolveLibrary(
     const passesThrough = !dynamic && TRANSPARENT.has(matches[0]!.overload.id) && a.kind !== "record";
     if (!passesThrough) c.usage.wholeValue(a);
   }
-  return matches.length === 1 ? matches[0]!.result : joinAll(matches.map((m) => m.result));
+  return matches.length === 1 ? c.vars.resolve(matches[0]!.result) : joinAll(matches.map((m) => m.result));
 }
 
 /** Operators: the node itself is the call; errors point at the whole expression. */

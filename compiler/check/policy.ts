@@ -156,14 +156,16 @@ function checkFnBody(env: PolicyEnv, f: FnDecl, sig: FnSignature, newChecker: ()
   const checker = newChecker();
   const locals = sig.params.map((p, index) => [p.name, { type: p.type, ref: { kind: "param" as const, fn: sig.name, index, name: p.name } }] as const);
   const body = env.within(`fn:${sig.name}`, null, () => checker.withLocals(locals.map(([n, l]) => [n, l]), () => checker.check(f.body)));
-  if (!assignable(sig.result, body, new Map())) {
+  const subst = new Map();
+  if (assignable(sig.result, body, subst, checker.vars)) {
+    checker.vars.commit(subst);
+    checker.usage.flowsInto(body, sig.result);
+  } else {
     checker.error(
       CODES.fnResult,
       f.body.span,
       `fn '${sig.name}' is declared to return ${typeToString(sig.result)} but its body is ${typeToString(body)}`,
       "change the declared result type or convert the body's value",
     );
-  } else {
-    checker.usage.flowsInto(body, sig.result);
   }
 }

@@ -120,8 +120,6 @@ const KNOWN_TYPE_DIFFERENCES = new Set<string>([
   // Edict's Type always gives `type` a parameter: the identifier `type` is type<type<dyn>>, CEL prints type(type).
   "conformance/conversions/type/type_denotation",
   "conformance/conversions/type/type_type",
-  // `[].filter(n, n % 2 == 0)`: CEL infers n: int from the body; Edict leaves the element of `[]` dyn.
-  "conformance/macros/filter/list_empty",
   // CEL's legacy rule lets null unify with a type parameter candidate; Edict joins null with optional<int>.
   "conformance/type_deductions/legacy_nullable_types/null_assignable_to_abstract_parameter_candidate",
 ]);

@@ -268,3 +268,26 @@ describe("checkExpression environment", () => {
     expect(checkExpr("now + 1", { now: T.int }).type).toBe("int");
   });
 });
+
+describe("type variables", () => {
+  it.each([
+    ["[].map(n, n / 2)", "list<int>"],
+    ["[].filter(n, n % 2 == 0)", "list<int>"],
+    ["{}.map(c, c, c)", "list<bool>"],
+    ["{}.map(c, [c, type(c)])", "list<list<dyn>>"],
+    ["[[], [[]], [[[]]], [[[[]]]]]", "list<list<list<list<list<dyn>>>>>"],
+    ["[optional.none(), optional.of(1)]", "list<optional<int>>"],
+    ["optional.none().or(optional.none()).orValue(42)", "int"],
+    ["[].map(x, x)", "list<dyn>"],
+    ["cel.bind(e, [], e + ['a'])", "list<string>"],
+  ])("%s : %s", (source, expected) => {
+    const r = checkExpr(source);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.type).toBe(expected);
+  });
+
+  it("no variable survives in the tables", () => {
+    const r = checkExpr("[].map(x, [].map(y, y))");
+    for (const t of r.checked!.exprTypes.values()) expect(JSON.stringify(t)).not.toContain('"param"');
+  });
+});
