@@ -40,6 +40,11 @@ export function iterationPair(t: Type, it: { first: Type; second: Type }): [Type
 }
 
 function variableName(c: ExprChecker, e: Expr | undefined): string | null {
+  if (e?.kind === "ident" && !e.rootScoped && e.name === "__result__") {
+    // CEL's expansion keeps the comprehension's accumulator under this name.
+    c.error(CODES.macroVariable, e.span, "the iteration variable '__result__' would overwrite the comprehension's accumulator", "choose another name");
+    return e.name;
+  }
   if (e?.kind === "ident" && !e.rootScoped) return e.name;
   if (e) c.error(CODES.macroVariable, e.span, "a macro's variable must be a simple name", "write e.g. `list.all(x, x > 0)`");
   return null;

@@ -66,6 +66,7 @@ const cases: [string, string, { code: string; at: string; message: string }[]][]
   ["message construction", policy("output o = Foo{a: 1}"), [{ code: "E0118", at: "2:12", message: "message construction 'Foo{...}' is not supported: Edict has no message types" }]],
   ["has() of a non-selection", policy("input m: map<string, int>", "output o = has(m)"), [{ code: "E0119", at: "3:16", message: "has() takes a field selection such as has(x.f)" }]],
   ["macro variable not a name", policy("output o = [1, 2].all(1, true)"), [{ code: "E0120", at: "2:23", message: "a macro's variable must be a simple name" }]],
+  ["reserved macro variable", policy("output o = [1].map(__result__, __result__)"), [{ code: "E0120", at: "2:20", message: "the iteration variable '__result__' would overwrite the comprehension's accumulator" }]],
   ["select on a scalar", policy("input x: int", "output o = x.foo"), [{ code: "E0121", at: "3:14", message: "type 'int' has no fields (selecting 'foo')" }]],
   ["index a scalar", policy("input x: int", "output o = x[0]"), [{ code: "E0122", at: "3:12", message: "type 'int' cannot be indexed" }]],
   ["map key type", policy("input x: map<list<int>, int>"), [{ code: "E0123", at: "2:14", message: "map keys must be string, int, uint or bool, not list<int>" }]],
