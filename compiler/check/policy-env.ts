@@ -122,7 +122,9 @@ export class PolicyEnv implements GlobalEnv {
     }
     this.active.add(key);
     const decl = this.o.lets.get(name)!;
-    const type = this.within(key, null, () => this.o.newChecker().check(decl.value));
+    const checker = this.o.newChecker();
+    // What the let's own expression left open is dyn: each use may then take it its own way (`let none = []`).
+    const type = checker.vars.finalize(this.within(key, null, () => checker.check(decl.value)));
     this.active.delete(key);
     this.letTypes.set(name, type);
     return type;
@@ -142,7 +144,7 @@ export class PolicyEnv implements GlobalEnv {
     const errorsBefore = this.errorCount();
     const taintedBefore = this.tainted;
     this.tainted = false;
-    const type = this.within(key, name, () => checker.check(decl.value));
+    const type = checker.vars.finalize(this.within(key, name, () => checker.check(decl.value)));
     const failed = this.tainted || this.errorCount() > errorsBefore || type.kind === "error";
     this.tainted ||= taintedBefore;
     this.constValues.set(name, this.o.fold(decl, checker, type, failed));

@@ -121,6 +121,11 @@ describe("declarations", () => {
     expect(outputType(checked, "o")).toBe("list<string>");
   });
 
+  it("a let of an empty list may be used at different element types", () => {
+    const checked = ok(policy("let none = []", "output a = none + [1]", 'output b = none + ["x"]'));
+    expect(outputType(checked, "a")).toBe("list<dyn>");
+  });
+
   it("now is a timestamp", () => {
     const checked = ok(policy("output o = now - duration('1h')"));
     expect(outputType(checked, "o")).toBe("timestamp");
