@@ -1,0 +1,280 @@
+// Expressions -> Wasm. Every expression yields an i32 handle (0 false,
+// 1 true, constants and host values positive, errors negative). Fuel is
+// charged on entering each node, exactly as the interpreter charges it
+// (compiler/fuel.ts); an error from a child leaves the node through its
+// block label with that error, so work after it is neither done nor charged.
+
+import type { BinaryExpr, CallExpr, ConditionalExpr, Expr, IndexExpr, ListExpr, MapExpr, SelectExpr } from "../ast.js";
+import type { CheckedPolicy, Reference, Resolution } from "../check/checked.js";
+import { FUEL } from "../fuel.js";
+import { BINARY_OP_FUNCTION, UNARY_OP_FUNCTION, overloadById, overloadsOf, type Overload } from "../library/index.js";
+import { CelError, CelTypeValue, CelUint } from "../values.js";
+import type { Type } from "../types.js";
+import { typeDesc } from "./manifest.js";
+import { emitMacro } from "./macros.js";
+import { i32, type FunctionBuilder, type ModuleBuilder } from "./module.js";
+
+/** What the emitter needs to know about the policy around an expression. */
+export interface PolicyScope {
+  checked: CheckedPolicy;
+  inputIndex: Map<string, number>;
+  letFunction: (name: string) => string;
+  fnFunction: (name: string) => string;
+}
+
+export class ExprEmitter {
+  readonly m;
+  constructor(
+    readonly mb: ModuleBuilder,
+    readonly fb: FunctionBuilder,
+    readonly scope: PolicyScope,
+  ) {
+    this.m = mb.m;
+  }
+
+  get(local: number): number {
+    return this.m.local.get(local, i32);
+  }
+
+  /** `local = value; if (local < 0) break label with local` as statements. */
+  guard(label: string, value: number, local = this.fb.local()): { stmts: number[]; local: number } {
+    const m = this.m;
+    return {
+      local,
+      stmts: [m.local.set(local, value), m.drop(m.br(label, m.i32.lt_s(this.get(local), m.i32.const(0)), this.get(local)))],
+    };
+  }
+
+  isBool(local: number): number {
+    return this.m.i32.lt_u(this.get(local), this.m.i32.const(2));
+  }
+
+  emit(e: Expr): number {
+    const charge = this.mb.charge(FUEL.node[e.kind]);
+    return this.m.block(null, [charge, this.body(e)], i32);
+  }
+
+  private body(e: Expr): number {
+    switch (e.kind) {
+      case "literal": {
+        const v = e.value;
+        if (v.type === "null") return this.mb.constHandle(null);
+        if (v.type === "uint") return this.mb.constHandle(new CelUint(v.value));
+        return this.mb.constHandle(v.value);
+      }
+      case "ident": {
+        const ref = this.scope.checked.references.get(e.id);
+        return ref ? this.reference(ref) : this.byName(e.name);
+      }
+      case "select":
+        return this.select(e);
+      case "index":
+        return this.index(e);
+      case "call":
+        return this.call(e);
+      case "list":
+        return this.list(e);
+      case "map":
+        return this.map(e);
+      case "struct":
+        return this.mb.constHandle(new CelError(`message construction '${e.typeName}{...}' is not supported`));
+      case "unary":
+        return this.operator(e.id, UNARY_OP_FUNCTION[e.op], [e.operand]);
+      case "binary":
+        return e.op === "&&" || e.op === "||" ? this.logic(e) : this.operator(e.id, BINARY_OP_FUNCTION[e.op], [e.left, e.right]);
+      case "conditional":
+        return this.conditional(e);
+    }
+  }
+
+  reference(ref: Reference): number {
+    const m = this.m;
+    switch (ref.kind) {
+      case "input": {
+        const index = this.scope.inputIndex.get(ref.name);
+        if (index === undefined) return this.mb.constHandle(new CelError(`undeclared reference to '${ref.name}'`));
+        return this.mb.host("input", [m.i32.const(index)]);
+      }
+      case "let":
+        return m.call(this.scope.letFunction(ref.name), [], i32);
+      case "const":
+        return this.mb.constHandle(ref.value);
+      case "param":
+        return this.get(ref.index);
+      case "local":
+        return this.byName(ref.name);
+      case "now":
+        return this.mb.host("now", []);
+      case "type":
+        return this.mb.constHandle(new CelTypeValue(staticTypeName(ref.type)));
+    }
+  }
+
+  /** Locals, then inputs, consts and lets, as the interpreter looks names up. */
+  private byName(name: string): number {
+    const local = this.fb.lookup(name);
+    if (local !== undefined) return this.get(local);
+    const c = this.scope.checked;
+    if (this.scope.inputIndex.has(name)) return this.reference({ kind: "input", name });
+    if (c.consts.has(name)) return this.mb.constHandle(c.consts.get(name)!);
+    if (c.lets.has(name)) return this.reference({ kind: "let", name });
+    return this.mb.constHandle(new CelError(`undeclared reference to '${name}'`));
+  }
+
+  private select(e: SelectExpr): number {
+    const ref = this.scope.checked.references.get(e.id);
+    if (ref) return this.reference(ref);
+    const m = this.m;
+    const label = this.mb.label("sel");
+    const operand = this.guard(label, this.emit(e.operand));
+    const result = this.mb.host("select", [this.get(operand.local), this.mb.constHandle(e.field), m.i32.const(e.optional ? 1 : 0)]);
+    return m.block(label, [...operand.stmts, result], i32);
+  }
+
+  private index(e: IndexExpr): number {
+    const m = this.m;
+    const label = this.mb.label("idx");
+    const operand = this.guard(label, this.emit(e.operand));
+    const index = this.guard(label, this.emit(e.index));
+    const result = this.mb.host("index", [this.get(operand.local), this.get(index.local), m.i32.const(e.optional ? 1 : 0)]);
+    return m.block(label, [...operand.stmts, ...index.stmts, result], i32);
+  }
+
+  private call(e: CallExpr): number {
+    const resolution = this.scope.checked.resolutions.get(e.id);
+    if (!resolution) throw new Error(`wasm backend: call to '${e.function}' has no resolution from the checker`);
+    switch (resolution.kind) {
+      case "macro":
+        return emitMacro(this, e, resolution.info);
+      case "fn": {
+        const decl = this.scope.checked.fns.get(resolution.name);
+        if (!decl) return this.mb.constHandle(new CelError(`undeclared reference to function '${resolution.name}'`));
+        return this.withArgs(e.args, (locals) => this.m.call(this.scope.fnFunction(resolution.name), locals.map((l) => this.get(l)), i32));
+      }
+      case "overload":
+      case "dynamic": {
+        const candidates = overloadsOfResolution(resolution, e.target !== null);
+        const member = candidates[0]?.member ?? false;
+        const argExprs = member && e.target ? [e.target, ...e.args] : e.args;
+        return this.library(resolution.function, candidates, argExprs, resolution.kind === "overload");
+      }
+    }
+  }
+
+  private operator(nodeId: number, fn: string, args: Expr[]): number {
+    const resolution = this.scope.checked.resolutions.get(nodeId);
+    const candidates = resolution ? overloadsOfResolution(resolution, false) : overloadsOf(fn).filter((o) => !o.member);
+    return this.library(fn, candidates, args, resolution?.kind === "overload");
+  }
+
+  /** Arguments left to right, stopping at the first error; then `make(argument locals)`. */
+  withArgs(args: Expr[], make: (locals: number[]) => number): number {
+    const label = this.mb.label("args");
+    const stmts: number[] = [];
+    const locals: number[] = [];
+    for (const a of args) {
+      const g = this.guard(label, this.emit(a));
+      stmts.push(...g.stmts);
+      locals.push(g.local);
+    }
+    return this.m.block(label, [...stmts, make(locals)], i32);
+  }
+
+  private library(fn: string, candidates: readonly Overload[], args: Expr[], trusted: boolean): number {
+    const site = this.mb.site({
+      fn,
+      ids: candidates.map((o) => o.id),
+      params: candidates.map((o) => o.params.map(typeDesc)),
+      variadic: candidates.map((o) => o.variadic ?? false),
+      trusted,
+      argc: args.length,
+    });
+    return this.withArgs(args, (locals) =>
+      this.m.block(null, [...locals.map((l) => this.mb.host("arg", [this.get(l)])), this.mb.host("call", [this.m.i32.const(site)])], i32),
+    );
+  }
+
+  private list(e: ListExpr): number {
+    const m = this.m;
+    const label = this.mb.label("list");
+    const list = this.fb.local();
+    const stmts = [m.local.set(list, this.mb.host("list_new", []))];
+    for (const element of e.elements) {
+      const v = this.guard(label, this.emit(element.value));
+      stmts.push(...v.stmts);
+      stmts.push(...this.guard(label, this.mb.host("list_add", [this.get(list), this.get(v.local), m.i32.const(element.optional ? 1 : 0)]), list).stmts);
+    }
+    return m.block(label, [...stmts, this.get(list)], i32);
+  }
+
+  private map(e: MapExpr): number {
+    const m = this.m;
+    const label = this.mb.label("map");
+    const map = this.fb.local();
+    const stmts = [m.local.set(map, this.mb.host("map_new", []))];
+    for (const entry of e.entries) {
+      const k = this.guard(label, this.emit(entry.key));
+      const v = this.guard(label, this.emit(entry.value));
+      stmts.push(...k.stmts, ...v.stmts);
+      const add = this.mb.host("map_add", [this.get(map), this.get(k.local), this.get(v.local), m.i32.const(entry.optional ? 1 : 0)]);
+      stmts.push(...this.guard(label, add, map).stmts);
+    }
+    return m.block(label, [...stmts, this.get(map)], i32);
+  }
+
+  /** CEL's commutative logic: the absorbing value wins over an error on either side; the right side is skipped when the left absorbs. */
+  private logic(e: BinaryExpr): number {
+    const m = this.m;
+    const absorbing = e.op === "||" ? 1 : 0;
+    const label = this.mb.label("logic");
+    const left = this.fb.local();
+    const right = this.fb.local();
+    const absorbs = (l: number) => m.i32.eq(this.get(l), m.i32.const(absorbing));
+    const operandError = (l: number) => this.mb.host("logic_error", [this.get(l), m.i32.const(e.op === "&&" ? 1 : 0)]);
+    return m.block(
+      label,
+      [
+        m.local.set(left, this.emit(e.left)),
+        m.drop(m.br(label, absorbs(left), m.i32.const(absorbing))),
+        m.local.set(right, this.emit(e.right)),
+        m.drop(m.br(label, absorbs(right), m.i32.const(absorbing))),
+        m.if(this.isBool(left), m.if(this.isBool(right), m.i32.const(1 - absorbing), operandError(right)), operandError(left)),
+      ],
+      i32,
+    );
+  }
+
+  private conditional(e: ConditionalExpr): number {
+    const m = this.m;
+    const label = this.mb.label("cond");
+    const c = this.guard(label, this.emit(e.condition));
+    const pick = m.if(
+      this.isBool(c.local),
+      m.if(this.get(c.local), this.emit(e.then), this.emit(e.otherwise)),
+      this.mb.host("cond_error", [this.get(c.local)]),
+    );
+    return m.block(label, [...c.stmts, pick], i32);
+  }
+}
+
+function overloadsOfResolution(r: Resolution, memberGuess: boolean): Overload[] {
+  const ids = r.kind === "overload" ? [r.overloadId] : r.kind === "dynamic" ? r.overloadIds : [];
+  return ids.map((id) => overloadById(id) ?? { id, function: "", member: memberGuess, params: [], result: { kind: "dyn" } });
+}
+
+export function staticTypeName(t: Type): string {
+  switch (t.kind) {
+    case "null":
+      return "null_type";
+    case "timestamp":
+      return "google.protobuf.Timestamp";
+    case "duration":
+      return "google.protobuf.Duration";
+    case "record":
+      return "map";
+    case "optional":
+      return "optional_type";
+    default:
+      return t.kind;
+  }
+}

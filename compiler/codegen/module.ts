@@ -1,0 +1,157 @@
+// The module under construction: host imports, the fuel helper, the
+// constant pool and library call sites (both shared by every policy of the
+// bundle), and a builder per generated function (locals, scopes, labels).
+
+import binaryen from "binaryen";
+import { FUEL } from "../fuel.js";
+import type { CelValue } from "../values.js";
+import type { CallSite } from "../../runtime/engine/manifest.js";
+import { encodeConst } from "./manifest.js";
+
+export const i32 = binaryen.i32;
+export const f64 = binaryen.f64;
+const none = binaryen.none;
+
+/** Handles 0 and 1 are false and true; constants follow; per-evaluation values after them; errors are negative. */
+export const CONST_BASE = 2;
+
+/** Host functions, module "edict": name -> [params, result]. Listed in the manifest. */
+export const HOST_IMPORTS: Record<string, [number[], number]> = {
+  out_of_fuel: [[], none],
+  tick: [[], none],
+  input: [[i32], i32],
+  now: [[], i32],
+  select: [[i32, i32, i32], i32],
+  has: [[i32, i32], i32],
+  index: [[i32, i32, i32], i32],
+  arg: [[i32], none],
+  call: [[i32], i32],
+  list_new: [[], i32],
+  list_add: [[i32, i32, i32], i32],
+  map_new: [[], i32],
+  map_add: [[i32, i32, i32, i32], i32],
+  map_put: [[i32, i32, i32], none],
+  map_merge: [[i32, i32], i32],
+  range: [[i32, i32], i32],
+  range_len: [[i32], i32],
+  range_first: [[i32, i32], i32],
+  range_second: [[i32, i32], i32],
+  range_one: [[i32, i32], i32],
+  pred_error: [[i32], i32],
+  logic_error: [[i32, i32], i32],
+  cond_error: [[i32], i32],
+  clause_error: [[i32, i32], i32],
+  opt_check: [[i32, i32], i32],
+  opt_value: [[i32], i32],
+  opt_wrap: [[i32], i32],
+  opt_flat: [[i32, i32], i32],
+  concat: [[i32], i32],
+  fire: [[i32, i32], none],
+  rule_error: [[i32, i32], none],
+  output: [[i32, i32], none],
+  output_error: [[i32, i32], none],
+  expired: [[i32], i32],
+};
+
+export class ModuleBuilder {
+  readonly m = new binaryen.Module();
+  readonly consts: unknown[] = [];
+  private readonly constIndex = new Map<string, number>();
+  readonly sites: CallSite[] = [];
+  private readonly siteIndex = new Map<string, number>();
+  private labels = 0;
+
+  constructor() {
+    const m = this.m;
+    m.setFeatures(binaryen.Features.MutableGlobals | binaryen.Features.SignExt | binaryen.Features.NontrappingFPToInt | binaryen.Features.BulkMemory);
+    for (const [name, [params, result]] of Object.entries(HOST_IMPORTS)) {
+      m.addFunctionImport(`h_${name}`, "edict", name, binaryen.createType(params), result);
+    }
+    for (const g of ["used", "budget", "next_tick"]) {
+      m.addGlobal(g, f64, true, m.f64.const(0));
+      m.addGlobalExport(g, g);
+    }
+    m.addGlobal("rule", i32, true, m.i32.const(-1));
+    m.addGlobalExport("rule", "rule");
+    // fuel(k): used += k; past the budget -> host throws; crossing a clock mark -> host checks the deadline.
+    const used = () => m.global.get("used", f64);
+    m.addFunction(
+      "fuel",
+      binaryen.createType([f64]),
+      none,
+      [],
+      m.block(null, [
+        m.global.set("used", m.f64.add(used(), m.local.get(0, f64))),
+        m.if(m.f64.gt(used(), m.global.get("budget", f64)), m.block(null, [m.call("h_out_of_fuel", [], none), m.unreachable()])),
+        m.if(m.f64.ge(used(), m.global.get("next_tick", f64)), m.call("h_tick", [], none)),
+      ]),
+    );
+    void FUEL;
+  }
+
+  host(name: keyof typeof HOST_IMPORTS, args: number[]): number {
+    return this.m.call(`h_${name}`, args, HOST_IMPORTS[name]![1]);
+  }
+
+  charge(units: number): number {
+    return this.m.call("fuel", [this.m.f64.const(units)], none);
+  }
+
+  /** The handle of a constant (bools are the fixed handles 0 and 1). */
+  constHandle(v: CelValue): number {
+    if (v === true || v === false) return this.m.i32.const(v ? 1 : 0);
+    const encoded = encodeConst(v);
+    const key = JSON.stringify(encoded);
+    let index = this.constIndex.get(key);
+    if (index === undefined) {
+      index = this.consts.length;
+      this.consts.push(encoded);
+      this.constIndex.set(key, index);
+    }
+    return this.m.i32.const(CONST_BASE + index);
+  }
+
+  site(site: CallSite): number {
+    const key = JSON.stringify(site);
+    let index = this.siteIndex.get(key);
+    if (index === undefined) {
+      index = this.sites.length;
+      this.sites.push(site);
+      this.siteIndex.set(key, index);
+    }
+    return index;
+  }
+
+  label(stem: string): string {
+    return `${stem}${this.labels++}`;
+  }
+}
+
+/** Locals and lexical scopes of one generated function. */
+export class FunctionBuilder {
+  readonly vars: number[] = [];
+  private readonly scopes: { name: string; local: number }[] = [];
+
+  constructor(
+    readonly mb: ModuleBuilder,
+    readonly paramCount: number,
+  ) {}
+
+  local(type: number = i32): number {
+    this.vars.push(type);
+    return this.paramCount + this.vars.length - 1;
+  }
+
+  bind(name: string, local: number): void {
+    this.scopes.push({ name, local });
+  }
+
+  unbind(count = 1): void {
+    this.scopes.length -= count;
+  }
+
+  lookup(name: string): number | undefined {
+    for (let k = this.scopes.length - 1; k >= 0; k--) if (this.scopes[k]!.name === name) return this.scopes[k]!.local;
+    return undefined;
+  }
+}

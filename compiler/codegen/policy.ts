@@ -1,0 +1,195 @@
+// One policy -> Wasm functions: its lets (memoised per evaluation), fns,
+// rules (for clauses as loops, when/unless/expires/message) and the entry
+// that runs rules then outputs in the interpreter's order
+// (compiler/interpret/README.md).
+
+import binaryen from "binaryen";
+import type { RuleDecl, Template } from "../ast.js";
+import type { CheckedPolicy } from "../check/checked.js";
+import { FUEL } from "../fuel.js";
+import { overloadsOf } from "../library/index.js";
+import { CelError } from "../values.js";
+import { ExprEmitter, type PolicyScope } from "./expr.js";
+import { typeDesc } from "./manifest.js";
+import { FunctionBuilder, i32, type ModuleBuilder } from "./module.js";
+
+const none = binaryen.none;
+
+export function emitPolicy(mb: ModuleBuilder, checked: CheckedPolicy, prefix: string, entry: string): void {
+  const m = mb.m;
+  const scope: PolicyScope = {
+    checked,
+    inputIndex: new Map(checked.inputs.map((input, k) => [input.name, k])),
+    letFunction: (name) => `${prefix}let_${name}`,
+    fnFunction: (name) => `${prefix}fn_${name}`,
+  };
+
+  for (const [name, decl] of checked.lets) {
+    const state = `${prefix}ls_${name}`;
+    const value = `${prefix}lv_${name}`;
+    m.addGlobal(state, i32, true, m.i32.const(0));
+    m.addGlobal(value, i32, true, m.i32.const(0));
+    const fb = new FunctionBuilder(mb, 0);
+    const x = new ExprEmitter(mb, fb, scope);
+    const body = m.block(null, [
+      m.if(m.i32.eq(m.global.get(state, i32), m.i32.const(2)), m.return(m.global.get(value, i32))),
+      m.if(m.global.get(state, i32), m.return(mb.constHandle(new CelError(`let '${name}' refers to itself`)))),
+      m.global.set(state, m.i32.const(1)),
+      m.global.set(value, x.emit(decl.value)),
+      m.global.set(state, m.i32.const(2)),
+      m.return(m.global.get(value, i32)),
+    ]);
+    m.addFunction(scope.letFunction(name), none, i32, fb.vars, body);
+  }
+
+  for (const [name, decl] of checked.fns) {
+    const fb = new FunctionBuilder(mb, decl.params.length);
+    const body = new ExprEmitter(mb, fb, scope).emit(decl.body);
+    m.addFunction(scope.fnFunction(name), binaryen.createType(decl.params.map(() => i32)), i32, fb.vars, body);
+  }
+
+  checked.rules.forEach((rule, k) => {
+    const fb = new FunctionBuilder(mb, 0);
+    const body = new RuleEmitter(new ExprEmitter(mb, fb, scope), rule, k).emit();
+    m.addFunction(`${prefix}rule_${k}`, none, i32, fb.vars, body);
+  });
+
+  const fb = new FunctionBuilder(mb, 0);
+  const x = new ExprEmitter(mb, fb, scope);
+  const stmts: number[] = [];
+  for (const name of checked.lets.keys()) stmts.push(m.global.set(`${prefix}ls_${name}`, m.i32.const(0)));
+  checked.rules.forEach((rule, k) => {
+    const e = fb.local();
+    stmts.push(
+      m.global.set("rule", m.i32.const(k)),
+      m.local.set(e, m.call(`${prefix}rule_${k}`, [], i32)),
+      m.if(m.i32.lt_s(x.get(e), m.i32.const(0)), m.block(null, [mb.host("rule_error", [m.i32.const(k), x.get(e)]), rule.ruleKind === "warn" ? m.nop() : m.return()])),
+    );
+  });
+  stmts.push(m.global.set("rule", m.i32.const(-1)));
+  checked.outputs.forEach((output, k) => {
+    const v = fb.local();
+    stmts.push(
+      mb.charge(FUEL.output),
+      m.local.set(v, x.emit(output.value)),
+      m.if(m.i32.lt_s(x.get(v), m.i32.const(0)), m.block(null, [mb.host("output_error", [m.i32.const(k), x.get(v)]), m.return()])),
+      mb.host("output", [m.i32.const(k), x.get(v)]),
+    );
+  });
+  m.addFunction(entry, none, none, fb.vars, m.block(null, stmts));
+  m.addFunctionExport(entry, entry);
+}
+
+/** A rule function returns 0, or the (negative) error handle that ended the rule. */
+class RuleEmitter {
+  constructor(
+    readonly x: ExprEmitter,
+    readonly rule: RuleDecl,
+    readonly index: number,
+  ) {}
+
+  emit(): number {
+    const { m, mb } = this.x;
+    const stmts = [mb.charge(FUEL.rule)];
+    if (this.rule.expires) {
+      const e = this.x.fb.local();
+      stmts.push(
+        m.local.set(e, mb.host("expired", [m.i32.const(this.index)])),
+        m.if(m.i32.lt_s(this.x.get(e), m.i32.const(0)), m.return(this.x.get(e))),
+        m.if(this.x.get(e), m.return(m.i32.const(0))),
+      );
+    }
+    stmts.push(this.fireFrom(0), m.return(m.i32.const(0)));
+    return m.block(null, stmts);
+  }
+
+  /** Evaluates `value` into a fresh local; an error returns from the rule. */
+  private orReturn(value: number): { stmts: number[]; local: number } {
+    const m = this.x.m;
+    const local = this.x.fb.local();
+    return { local, stmts: [m.local.set(local, value), m.if(m.i32.lt_s(this.x.get(local), m.i32.const(0)), m.return(this.x.get(local)))] };
+  }
+
+  private fireFrom(depth: number): number {
+    const { m, mb, fb } = this.x;
+    const x = this.x;
+    if (depth === this.rule.fors.length) return this.fireOnce();
+    const clause = this.rule.fors[depth]!;
+    const source = this.orReturn(x.emit(clause.source));
+    const range = this.orReturn(mb.host("range", [x.get(source.local), mb.constHandle(clause.first.name)]));
+    const count = fb.local();
+    const i = fb.local();
+    const first = fb.local();
+    const second = fb.local();
+    const at = (name: "range_first" | "range_second" | "range_one") => mb.host(name, [x.get(range.local), x.get(i)]);
+    const bindings = clause.second ? [m.local.set(first, at("range_first")), m.local.set(second, at("range_second"))] : [m.local.set(first, at("range_one"))];
+    fb.bind(clause.first.name, first);
+    if (clause.second) fb.bind(clause.second.name, second);
+    const inner = this.fireFrom(depth + 1);
+    fb.unbind(clause.second ? 2 : 1);
+    const loop = mb.label("for");
+    return m.block(null, [
+      ...source.stmts,
+      ...range.stmts,
+      m.local.set(count, mb.host("range_len", [x.get(range.local)])),
+      m.local.set(i, m.i32.const(0)),
+      m.loop(
+        loop,
+        m.if(
+          m.i32.lt_s(x.get(i), x.get(count)),
+          m.block(null, [mb.charge(FUEL.iteration), ...bindings, inner, m.local.set(i, m.i32.add(x.get(i), m.i32.const(1))), m.br(loop)]),
+        ),
+      ),
+    ]);
+  }
+
+  private fireOnce(): number {
+    const { m, mb } = this.x;
+    const x = this.x;
+    const skip = mb.label("skip");
+    const stmts: number[] = [];
+    const clause = (e: NonNullable<RuleDecl["when"]>, name: string, skipOn: 0 | 1) => {
+      const v = this.orReturn(x.emit(e));
+      stmts.push(
+        ...v.stmts,
+        m.if(m.i32.ge_u(x.get(v.local), m.i32.const(2)), m.return(mb.host("clause_error", [x.get(v.local), mb.constHandle(name)]))),
+        m.br(skip, m.i32.eq(x.get(v.local), m.i32.const(skipOn))),
+      );
+    };
+    if (this.rule.when) clause(this.rule.when, "when", 0);
+    if (this.rule.unless) clause(this.rule.unless, "unless", 1);
+    const message = this.orReturn(this.rule.message ? this.template(this.rule.message) : mb.constHandle(this.rule.name.name));
+    stmts.push(...message.stmts, mb.host("fire", [m.i32.const(this.index), x.get(message.local)]));
+    return m.block(skip, stmts);
+  }
+
+  /** Literal text and `string()` of each hole (with its size term), concatenated; the first error is the result. */
+  private template(t: Template): number {
+    const { m, mb } = this.x;
+    const x = this.x;
+    const label = mb.label("tmpl");
+    const site = mb.site({
+      fn: "string",
+      ids: overloadsOf("string").map((o) => o.id),
+      params: overloadsOf("string").map((o) => o.params.map(typeDesc)),
+      variadic: overloadsOf("string").map(() => false),
+      trusted: false,
+      argc: 1,
+    });
+    const stmts = [mb.charge(FUEL.template)];
+    const parts: number[] = [];
+    for (const part of t.parts) {
+      if (part.kind === "text") {
+        parts.push(mb.constHandle(part.text));
+        continue;
+      }
+      const v = x.guard(label, x.emit(part.expr));
+      stmts.push(...v.stmts);
+      const s = x.guard(label, m.block(null, [mb.host("arg", [x.get(v.local)]), mb.host("call", [m.i32.const(site)])], i32));
+      stmts.push(...s.stmts);
+      parts.push(x.get(s.local));
+    }
+    stmts.push(...parts.map((p) => mb.host("arg", [p])), mb.host("concat", [m.i32.const(parts.length)]));
+    return m.block(label, stmts, i32);
+  }
+}

@@ -1,0 +1,204 @@
+// Input conversion (spec section 4) on the host: a JSON value to runtime
+// values, directed by the input's used type. Costs no fuel. Errors name the
+// JSON path exactly as the reference interpreter does.
+
+import { base64Decode } from "../lib/base64.js";
+import { parseDuration, parseTimestamp } from "../lib/time.js";
+import { utf8Length } from "../lib/utf8.js";
+import { MAX_INPUT_DEPTH } from "../types.js";
+import { descToString, type TypeDesc } from "./type-desc.js";
+import { CMap, Duration, INT64_MAX, INT64_MIN, List, Optional, Timestamp, UINT64_MAX, Uint, type Key, type Value } from "./values.js";
+
+export class InputProblem {
+  constructor(readonly message: string) {}
+}
+
+export function jsonKind(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  switch (typeof v) {
+    case "boolean":
+      return "bool";
+    case "number":
+    case "bigint":
+      return "number";
+    default:
+      return typeof v;
+  }
+}
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const fieldPath = (path: string, name: string) => (IDENT.test(name) ? `${path}.${name}` : `${path}[${JSON.stringify(name)}]`);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+
+function expectedName(t: TypeDesc): string {
+  return Array.isArray(t) && t[0] === "rec" ? (t[1] ?? "object") : descToString(t);
+}
+
+const MAP_STRING_DYN: TypeDesc = ["map", "string", "dyn"];
+const LIST_DYN: TypeDesc = ["list", "dyn"];
+
+export class Converter {
+  constructor(private readonly maxStringBytes: number) {}
+
+  convert(json: unknown, type: TypeDesc, path: string, depth: number): Value | InputProblem {
+    const fail = (problem: string) => new InputProblem(`${path}: ${problem}`);
+    const mismatch = () => fail(`expected ${expectedName(type)}, got ${jsonKind(json)}`);
+    if ((Array.isArray(json) || isObject(json)) && depth > MAX_INPUT_DEPTH) return fail(`nesting deeper than ${MAX_INPUT_DEPTH} levels`);
+    if (typeof type === "string") {
+      switch (type) {
+        case "dyn":
+          return this.dyn(json, path, depth);
+        case "bool":
+          return typeof json === "boolean" ? json : mismatch();
+        case "string":
+          return typeof json === "string" ? this.str(json, path) : mismatch();
+        case "null":
+          return json === null ? null : mismatch();
+        case "int":
+        case "uint":
+          return integer(json, type, fail) ?? mismatch();
+        case "double":
+          return double(json) ?? mismatch();
+        case "bytes": {
+          if (typeof json !== "string") return mismatch();
+          const bytes = base64Decode(json);
+          if (bytes === null) return fail("expected bytes (a base64 string), got a string that is not base64");
+          return bytes.length > this.maxStringBytes ? this.tooLong(path) : bytes;
+        }
+        case "timestamp": {
+          if (typeof json !== "string") return mismatch();
+          const n = parseTimestamp(json);
+          return n === null ? fail(`expected timestamp (RFC 3339), got ${JSON.stringify(json)}`) : new Timestamp(n);
+        }
+        case "duration": {
+          if (typeof json !== "string") return mismatch();
+          const n = parseDuration(json);
+          return n === null ? fail(`expected duration (like "1h30m" or "60s"), got ${JSON.stringify(json)}`) : new Duration(n);
+        }
+        default:
+          return fail(`an input cannot have type ${descToString(type)}`);
+      }
+    }
+    switch (type[0]) {
+      case "opt": {
+        if (json === null || json === undefined) return new Optional(undefined);
+        const inner = this.convert(json, type[1], path, depth);
+        return inner instanceof InputProblem ? inner : new Optional(inner);
+      }
+      case "list": {
+        if (!Array.isArray(json)) return mismatch();
+        const items: Value[] = [];
+        for (let i = 0; i < json.length; i++) {
+          const v = this.convert(json[i], type[1], `${path}[${i}]`, depth + 1);
+          if (v instanceof InputProblem) return v;
+          items.push(v);
+        }
+        return new List(items);
+      }
+      case "map":
+        return isObject(json) ? this.map(json, type[1], type[2], path, depth) : mismatch();
+      case "rec":
+        return isObject(json) ? this.record(json, type[2], path, depth) : mismatch();
+      default:
+        return fail(`an input cannot have type ${descToString(type)}`);
+    }
+  }
+
+  private tooLong(path: string): InputProblem {
+    return new InputProblem(`${path}: string longer than the memory limit of ${this.maxStringBytes} bytes`);
+  }
+
+  private str(s: string, path: string): string | InputProblem {
+    if (s.length * 3 > this.maxStringBytes && utf8Length(s) > this.maxStringBytes) return this.tooLong(path);
+    return s;
+  }
+
+  private dyn(json: unknown, path: string, depth: number): Value | InputProblem {
+    if (json === null || typeof json === "boolean" || typeof json === "number") return json as Value;
+    if (typeof json === "string") return this.str(json, path);
+    if (typeof json === "bigint") return json >= INT64_MIN && json <= INT64_MAX ? json : Number(json);
+    if (Array.isArray(json)) return this.convert(json, LIST_DYN, path, depth);
+    if (isObject(json)) return this.convert(json, MAP_STRING_DYN, path, depth);
+    return new InputProblem(`${path}: expected a JSON value, got ${jsonKind(json)}`);
+  }
+
+  private map(json: Record<string, unknown>, keyType: TypeDesc, valueType: TypeDesc, path: string, depth: number): Value | InputProblem {
+    const out = new CMap();
+    for (const name of Object.keys(json)) {
+      if (json[name] === undefined) continue;
+      const keyPath = `${path}[${JSON.stringify(name)}]`;
+      const key = mapKey(name, keyType);
+      if (key === null) return new InputProblem(`${keyPath}: expected a map key of type ${descToString(keyType)}, got ${JSON.stringify(name)}`);
+      if (typeof key === "string") {
+        const checked = this.str(key, keyPath);
+        if (checked instanceof InputProblem) return checked;
+      }
+      const v = this.convert(json[name], valueType, keyPath, depth + 1);
+      if (v instanceof InputProblem) return v;
+      out.set(key, v);
+    }
+    return out;
+  }
+
+  private record(json: Record<string, unknown>, fields: [string, 0 | 1, TypeDesc][], path: string, depth: number): Value | InputProblem {
+    const out = new CMap();
+    for (const [name, optional, type] of fields) {
+      const p = fieldPath(path, name);
+      const present = Object.prototype.hasOwnProperty.call(json, name) && json[name] !== undefined;
+      const raw = present ? json[name] : undefined;
+      if (!present || (raw === null && optional && !acceptsNull(type))) {
+        if (optional) continue;
+        return new InputProblem(`${p}: missing required field of type ${expectedName(type)}`);
+      }
+      const v = this.convert(raw, type, p, depth + 1);
+      if (v instanceof InputProblem) return v;
+      out.set(name, v);
+    }
+    return out;
+  }
+}
+
+function acceptsNull(t: TypeDesc): boolean {
+  return t === "null" || t === "dyn" || (Array.isArray(t) && t[0] === "opt");
+}
+
+function integer(json: unknown, kind: "int" | "uint", fail: (p: string) => InputProblem): Value | InputProblem | null {
+  let n: bigint;
+  if (typeof json === "bigint") n = json;
+  else if (typeof json === "number") {
+    if (!Number.isInteger(json)) return fail(`expected ${kind}, got non-integral number ${json}`);
+    n = BigInt(json);
+  } else return null;
+  if (kind === "int") return n >= INT64_MIN && n <= INT64_MAX ? n : fail(`number ${n} is out of the int range`);
+  return n >= 0n && n <= UINT64_MAX ? new Uint(n) : fail(`number ${n} is out of the uint range`);
+}
+
+function double(json: unknown): number | null {
+  if (typeof json === "number") return json;
+  if (typeof json === "bigint") return Number(json);
+  if (json === "NaN") return Number.NaN;
+  if (json === "Infinity") return Number.POSITIVE_INFINITY;
+  if (json === "-Infinity") return Number.NEGATIVE_INFINITY;
+  return null;
+}
+
+function mapKey(name: string, keyType: TypeDesc): Key | null {
+  switch (keyType) {
+    case "string":
+    case "dyn":
+      return name;
+    case "bool":
+      return name === "true" ? true : name === "false" ? false : null;
+    case "int":
+    case "uint": {
+      if (!/^-?(0|[1-9][0-9]*)$/.test(name)) return null;
+      const n = BigInt(name);
+      if (keyType === "int") return n >= INT64_MIN && n <= INT64_MAX ? n : null;
+      return n >= 0n && n <= UINT64_MAX ? new Uint(n) : null;
+    }
+    default:
+      return null;
+  }
+}

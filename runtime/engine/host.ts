@@ -1,0 +1,350 @@
+// The host side of the Wasm ABI (docs/design/wasm-abi.md): the value table
+// that handles index, and the imported functions the generated code calls
+// for everything that touches a non-bool value. One Host per loaded bundle;
+// `reset()` before each policy evaluation keeps the constants and drops the
+// rest, so a failed evaluation never leaks into the next.
+
+import { parseTimestamp } from "../lib/time.js";
+import { utf8Length } from "../lib/utf8.js";
+import type { DecisionError, RuleHit } from "../types.js";
+import { implementation, type LibraryContext } from "./library.js";
+import type { BundleManifest, ManifestPolicy } from "./manifest.js";
+import { decodeConst, toJson } from "./render.js";
+import { fits } from "./type-desc.js";
+import {
+  CMap, Err, List, Optional, Timestamp, asKey, isKeyValue, keyToString, listPosition, mapHasEqualKey, mapLookup, sortedKeys, typeName, type Value,
+} from "./values.js";
+
+/** Ends an evaluation that is not a CEL error (fuel, deadline, memory). */
+export class Abort extends Error {
+  constructor(
+    readonly code: "fuel_exhausted" | "timeout" | "internal",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Range {
+  isList: boolean;
+  items: [Value, Value][];
+}
+
+export interface Globals {
+  used: WebAssembly.Global;
+  budget: WebAssembly.Global;
+  next_tick: WebAssembly.Global;
+  rule: WebAssembly.Global;
+}
+
+const CLOCK_INTERVAL = 1024;
+
+/** What one policy evaluation produces, filled in by the imports. */
+export interface Progress {
+  policy: ManifestPolicy;
+  inputs: number[];
+  now: Timestamp;
+  violations: RuleHit[];
+  warnings: RuleHit[];
+  grants: number;
+  outputs: { [name: string]: unknown };
+  error: DecisionError | null;
+}
+
+export class Host {
+  private readonly values: unknown[] = [false, true];
+  private readonly base: number;
+  private readonly args: Value[] = [];
+  globals!: Globals;
+  progress!: Progress;
+  clock: () => number = () => 0;
+  deadline = Infinity;
+  timeoutMs = 0;
+  private nowHandle = -1;
+  private readonly expires = new Map<string, bigint | null>();
+
+  constructor(
+    private readonly manifest: BundleManifest,
+    readonly memoryLimitBytes: number,
+  ) {
+    for (const c of manifest.consts) this.values.push(decodeConst(c));
+    this.base = this.values.length;
+  }
+
+  /** Handles the table may hold per evaluation before it counts as over the memory limit. */
+  private get maxValues(): number {
+    return this.base + Math.max(1024, Math.floor(this.memoryLimitBytes / 16));
+  }
+
+  reset(progress: Progress): void {
+    this.values.length = this.base;
+    this.args.length = 0;
+    this.nowHandle = -1;
+    this.progress = progress;
+  }
+
+  put(v: Value): number {
+    if (v === true) return 1;
+    if (v === false) return 0;
+    if (this.values.length >= this.maxValues) throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded`);
+    this.values.push(v);
+    const h = this.values.length - 1;
+    return v instanceof Err ? -h : h;
+  }
+
+  get(h: number): Value {
+    return this.values[h < 0 ? -h : h] as Value;
+  }
+
+  charge(units: number): void {
+    if (units === 0) return;
+    const g = this.globals;
+    const used = (g.used.value as number) + units;
+    g.used.value = used;
+    if (used > (g.budget.value as number)) this.outOfFuel();
+    if (used >= (g.next_tick.value as number)) this.tick();
+  }
+
+  outOfFuel(): never {
+    throw new Abort("fuel_exhausted", `fuel budget of ${this.globals.budget.value as number} units exhausted`);
+  }
+
+  tick(): void {
+    const used = this.globals.used.value as number;
+    this.globals.next_tick.value = (Math.floor(used / CLOCK_INTERVAL) + 1) * CLOCK_INTERVAL;
+    this.checkDeadline();
+  }
+
+  checkDeadline(): void {
+    if (this.clock() > this.deadline) throw new Abort("timeout", `evaluation passed its deadline of ${this.timeoutMs} ms`);
+  }
+
+  private sizeFuel(v: Value): number {
+    if (typeof v === "string") return Math.ceil(utf8Length(v) / 16);
+    if (v instanceof Uint8Array) return Math.ceil(v.length / 16);
+    if (v instanceof List || v instanceof CMap) return v.size;
+    return 0;
+  }
+
+  /** A library call site: choose the overload, charge the size terms around it (compiler/fuel.ts). */
+  private call(site: number): number {
+    const s = this.manifest.sites[site]!;
+    const args = this.args.splice(this.args.length - s.argc, s.argc);
+    let chosen = s.trusted ? 0 : -1;
+    if (!s.trusted) {
+      chosen = s.ids.findIndex((_, k) => {
+        const params = s.params[k]!;
+        const n = params.length;
+        if (s.variadic[k] ? args.length < n : args.length !== n) return false;
+        return args.every((a, i) => fits(a, params[Math.min(i, n - 1)]!));
+      });
+    }
+    if (chosen < 0) return this.put(new Err(`no such overload: ${s.fn}(${args.map(typeName).join(", ")})`));
+    const impl = implementation(s.ids[chosen]!);
+    if (!impl) return this.put(new Err(`overload '${s.ids[chosen]}' is not implemented`));
+    let argFuel = 0;
+    for (const a of args) argFuel += this.sizeFuel(a);
+    this.charge(argFuel);
+    const ctx: LibraryContext = { now: this.progress.now };
+    const result = impl(args, ctx);
+    if (typeof result === "string" || result instanceof Uint8Array) {
+      const bytes = typeof result === "string" ? utf8Length(result) : result.length;
+      if (bytes > this.memoryLimitBytes) {
+        throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded by a value of ${bytes} bytes`);
+      }
+      this.charge(Math.ceil(bytes / 16));
+    } else if (!(result instanceof Err)) {
+      this.charge(this.sizeFuel(result));
+    }
+    return this.put(result);
+  }
+
+  private err(message: string): number {
+    return this.put(new Err(message));
+  }
+
+  private select(h: number, name: number, optional: number): number {
+    const operand = this.get(h);
+    const field = this.get(name) as string;
+    const pick = (v: Value, asOptional: boolean): number => {
+      if (!(v instanceof CMap)) return this.err(`type '${typeName(v)}' does not support field selection`);
+      const found = v.get(field);
+      if (asOptional) return this.put(new Optional(found));
+      return found === undefined ? this.err(`no such key: ${field}`) : this.put(found);
+    };
+    if (operand instanceof Optional) return operand.value === undefined ? h : pick(operand.value, true);
+    return pick(operand, optional === 1);
+  }
+
+  private has(h: number, name: number): number {
+    let operand = this.get(h);
+    if (operand instanceof Optional) {
+      if (operand.value === undefined) return 0;
+      operand = operand.value;
+    }
+    if (operand instanceof CMap) return operand.has(this.get(name) as string) ? 1 : 0;
+    return this.err(`type '${typeName(operand)}' does not support field selection`);
+  }
+
+  private index(a: number, b: number, optional: number): number {
+    const operand = this.get(a);
+    const index = this.get(b);
+    const optionalIndex = (v: Value): number => {
+      if (v instanceof List) {
+        const i = listPosition(index);
+        if (i instanceof Err) return this.put(i);
+        return this.put(new Optional(i >= 0n && i < BigInt(v.size) ? v.items[Number(i)] : undefined));
+      }
+      if (v instanceof CMap) {
+        if (!isKeyValue(index)) return this.err(`unsupported map key type: ${typeName(index)}`);
+        return this.put(new Optional(mapLookup(v, index)));
+      }
+      return this.err(`type '${typeName(v)}' does not support indexing`);
+    };
+    if (operand instanceof Optional) return operand.value === undefined ? a : optionalIndex(operand.value);
+    if (optional === 1) return optionalIndex(operand);
+    if (operand instanceof List) {
+      const i = listPosition(index);
+      if (i instanceof Err) return this.put(i);
+      if (i < 0n || i >= BigInt(operand.size)) return this.err(`index out of range: ${i}`);
+      return this.put(operand.items[Number(i)]!);
+    }
+    if (operand instanceof CMap) {
+      if (!isKeyValue(index)) return this.err(`unsupported map key type: ${typeName(index)}`);
+      const v = mapLookup(operand, index);
+      return v === undefined ? this.err(`no such key: ${keyToString(index)}`) : this.put(v);
+    }
+    return this.err(`type '${typeName(operand)}' does not support indexing`);
+  }
+
+  private range(h: number, forName: number): number {
+    const v = this.get(h);
+    let range: Range;
+    if (v instanceof List) range = { isList: true, items: v.items.map((item, i) => [BigInt(i), item]) };
+    else if (v instanceof CMap) range = { isList: false, items: sortedKeys(v).map((k) => [k, v.get(k)!]) };
+    else if (forName >= 0) return this.err(`for ${this.get(forName) as string} in ...: cannot iterate over ${typeName(v)}`);
+    else return this.err(`expression of type '${typeName(v)}' cannot be the range of a comprehension`);
+    this.values.push(range);
+    return this.values.length - 1;
+  }
+
+  private rangeAt(r: number): Range {
+    return this.values[r] as Range;
+  }
+
+  private listAdd(l: number, h: number, optional: number): number {
+    let v = this.get(h);
+    if (optional === 1) {
+      if (!(v instanceof Optional)) return this.err(`optional list element is a ${typeName(v)}, not an optional`);
+      if (v.value === undefined) return l;
+      v = v.value;
+    }
+    (this.get(l) as List as unknown as { items: Value[] }).items.push(v);
+    return l;
+  }
+
+  private mapAdd(mh: number, kh: number, vh: number, optional: number): number {
+    const map = this.get(mh) as CMap;
+    const k = this.get(kh);
+    let v = this.get(vh);
+    const key = asKey(k);
+    if (key === null) return this.err(`unsupported map key type: ${typeName(k)}`);
+    if (optional === 1) {
+      if (!(v instanceof Optional)) return this.err(`optional map entry is a ${typeName(v)}, not an optional`);
+      if (v.value === undefined) return mh;
+      v = v.value;
+    }
+    if (mapHasEqualKey(map, key)) return this.err(`duplicate map key: ${keyToString(key)}`);
+    map.set(key, v);
+    return mh;
+  }
+
+  private mapMerge(mh: number, vh: number): number {
+    const out = this.get(mh) as CMap;
+    const v = this.get(vh);
+    if (!(v instanceof CMap)) return this.err(`transformMapEntry body must return a map, got ${typeName(v)}`);
+    for (const { key, value } of v.entries()) {
+      if (mapHasEqualKey(out, key)) return this.err(`transformMapEntry: duplicate key ${keyToString(key)}`);
+      out.set(key, value);
+    }
+    return mh;
+  }
+
+  private notBool(h: number, message: (t: string) => string): number {
+    const v = this.get(h);
+    return v instanceof Err ? h : this.err(message(typeName(v)));
+  }
+
+  private expired(rule: number): number {
+    const text = this.progress.policy.rules[rule]!.expires!;
+    if (!this.expires.has(text)) this.expires.set(text, parseTimestamp(text));
+    const at = this.expires.get(text)!;
+    if (at === null) return this.err(`invalid expires timestamp ${JSON.stringify(text)}`);
+    return this.progress.now.nanos >= at ? 1 : 0;
+  }
+
+  private ruleHit(rule: number, message: string): void {
+    const r = this.progress.policy.rules[rule]!;
+    const hit = { rule: r.name, message };
+    if (r.kind === "deny") this.progress.violations.push(hit);
+    else if (r.kind === "warn") this.progress.warnings.push(hit);
+    else this.progress.grants++;
+  }
+
+  imports(): Record<string, (...a: number[]) => number | void> {
+    const p = () => this.progress;
+    return {
+      out_of_fuel: () => this.outOfFuel(),
+      tick: () => this.tick(),
+      input: (i) => p().inputs[i]!,
+      now: () => (this.nowHandle >= 0 ? this.nowHandle : (this.nowHandle = this.put(p().now))),
+      select: (h, name, optional) => this.select(h, name, optional),
+      has: (h, name) => this.has(h, name),
+      index: (a, b, optional) => this.index(a, b, optional),
+      arg: (h) => void this.args.push(this.get(h)),
+      call: (site) => this.call(site),
+      list_new: () => this.put(new List([])),
+      list_add: (l, h, optional) => this.listAdd(l, h, optional),
+      map_new: () => this.put(new CMap()),
+      map_add: (m, k, v, optional) => this.mapAdd(m, k, v, optional),
+      map_put: (m, k, v) => void (this.get(m) as CMap).set(asKey(this.get(k))!, this.get(v)),
+      map_merge: (m, v) => this.mapMerge(m, v),
+      range: (h, name) => this.range(h, name),
+      range_len: (r) => this.rangeAt(r).items.length,
+      range_first: (r, i) => this.put(this.rangeAt(r).items[i]![0]),
+      range_second: (r, i) => this.put(this.rangeAt(r).items[i]![1]),
+      range_one: (r, i) => {
+        const range = this.rangeAt(r);
+        return this.put(range.items[i]![range.isList ? 1 : 0]);
+      },
+      pred_error: (h) => this.notBool(h, (t) => `no such overload: predicate returned ${t}, not bool`),
+      logic_error: (h, and) => this.notBool(h, (t) => `no such overload: ${and ? "_&&_" : "_||_"} applied to ${t}`),
+      cond_error: (h) => this.notBool(h, (t) => `no such overload: _?_:_ applied to ${t}`),
+      clause_error: (h, name) => this.notBool(h, (t) => `${this.get(name) as string} must be a bool, got ${t}`),
+      opt_check: (h, name) => {
+        const v = this.get(h);
+        if (!(v instanceof Optional)) return this.err(`${this.get(name) as string} needs an optional, got ${typeName(v)}`);
+        return v.value === undefined ? 0 : 1;
+      },
+      opt_value: (h) => this.put((this.get(h) as Optional).value!),
+      opt_wrap: (h) => this.put(new Optional(this.get(h))),
+      opt_flat: (h) => {
+        const v = this.get(h);
+        return v instanceof Optional ? h : this.err(`optFlatMap body must return an optional, got ${typeName(v)}`);
+      },
+      concat: (n) => this.put(this.args.splice(this.args.length - n, n).join("")),
+      fire: (rule, msg) => this.ruleHit(rule, this.get(msg) as string),
+      rule_error: (rule, e) => {
+        const r = p().policy.rules[rule]!;
+        const message = (this.get(e) as Err).message;
+        if (r.kind === "warn") p().warnings.push({ rule: r.name, message: `evaluation error: ${message}` });
+        else p().error = { code: "eval_error", message, rule: r.name };
+      },
+      output: (o, h) => void (p().outputs[p().policy.outputs[o]!] = toJson(this.get(h))),
+      output_error: (o, e) => {
+        p().error = { code: "eval_error", message: `output ${p().policy.outputs[o]!}: ${(this.get(e) as Err).message}` };
+      },
+      expired: (rule) => this.expired(rule),
+    };
+  }
+}

@@ -1,0 +1,83 @@
+// Static types as the bundle manifest records them (compact JSON), and the
+// two things the runtime does with them: test whether a value fits an
+// overload parameter (dynamic dispatch) and print them in messages.
+//
+//   "int" | "string" | ... | "dyn" | "param"      scalars, dyn, type parameters
+//   ["list", T]  ["map", K, V]  ["opt", T]  ["type"]
+//   ["rec", name | null, [[field, optional 0|1, T], ...]]
+
+import { CMap, Duration, List, Optional, Timestamp, TypeValue, Uint, type Value } from "./values.js";
+
+export type TypeDesc =
+  | string
+  | ["list", TypeDesc]
+  | ["map", TypeDesc, TypeDesc]
+  | ["opt", TypeDesc]
+  | ["type"]
+  | ["rec", string | null, [string, 0 | 1, TypeDesc][]];
+
+const OPEN = new Set(["dyn", "param", "error"]);
+
+export function descToString(t: TypeDesc): string {
+  if (typeof t === "string") return t === "null" ? "null_type" : t;
+  switch (t[0]) {
+    case "list":
+      return `list<${descToString(t[1])}>`;
+    case "map":
+      return `map<${descToString(t[1])}, ${descToString(t[2])}>`;
+    case "opt":
+      return `optional<${descToString(t[1])}>`;
+    case "type":
+      return "type";
+    case "rec":
+      return t[1] ?? `{ ${t[2].map(([n, o, f]) => `${n}${o ? "?" : ""}: ${descToString(f)}`).join(", ")} }`;
+  }
+}
+
+/** Does `v` fit parameter type `t`? Element types are checked only when concrete. */
+export function fits(v: Value, t: TypeDesc): boolean {
+  if (typeof t === "string") {
+    switch (t) {
+      case "bool":
+        return typeof v === "boolean";
+      case "int":
+        return typeof v === "bigint";
+      case "uint":
+        return v instanceof Uint;
+      case "double":
+        return typeof v === "number";
+      case "string":
+        return typeof v === "string";
+      case "bytes":
+        return v instanceof Uint8Array;
+      case "null":
+        return v === null;
+      case "timestamp":
+        return v instanceof Timestamp;
+      case "duration":
+        return v instanceof Duration;
+      default:
+        return OPEN.has(t);
+    }
+  }
+  switch (t[0]) {
+    case "type":
+      return v instanceof TypeValue;
+    case "opt":
+      return v instanceof Optional && (v.value === undefined || fits(v.value, t[1]));
+    case "list":
+      if (!(v instanceof List)) return false;
+      return isOpen(t[1]) || v.items.every((item) => fits(item, t[1]));
+    case "map":
+      if (!(v instanceof CMap)) return false;
+      if (isOpen(t[1]) && isOpen(t[2])) return true;
+      for (const { key, value } of v.entries()) if (!fits(key, t[1]) || !fits(value, t[2])) return false;
+      return true;
+    case "rec":
+      return v instanceof CMap;
+  }
+}
+
+function isOpen(t: TypeDesc): boolean {
+  return typeof t === "string" && OPEN.has(t);
+}

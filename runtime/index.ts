@@ -1,0 +1,179 @@
+// edict/runtime (spec section 9): load a bundle, evaluate it. No compiler,
+// no Node built-ins, no eval: the bundle's Wasm module does the control
+// flow and fuel; runtime/engine is the host side of its ABI.
+
+import { parseTimestamp } from "./lib/time.js";
+import { Converter, InputProblem, jsonKind } from "./engine/convert.js";
+import { Abort, Host, type Globals, type Progress } from "./engine/host.js";
+import { MANIFEST_SECTION, parseManifest, type BundleManifest, type ManifestPolicy } from "./engine/manifest.js";
+import { Timestamp } from "./engine/values.js";
+import {
+  DEFAULT_FUEL, DEFAULT_MEMORY_LIMIT_BYTES, DEFAULT_TIMEOUT_MS,
+  type Decision, type DecisionError, type EvaluateOptions, type LoadOptions, type PolicyDecision, type PolicyInfo, type PolicyMode,
+} from "./types.js";
+
+export type * from "./types.js";
+export { DEFAULT_FUEL, DEFAULT_MEMORY_LIMIT_BYTES, DEFAULT_TIMEOUT_MS, MAX_INPUT_DEPTH } from "./types.js";
+
+export interface Bundle {
+  readonly policies: PolicyInfo[];
+  evaluate(input: object, options?: EvaluateOptions): Decision;
+}
+
+const defaultClock = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+export async function loadBundle(bytes: Uint8Array | WebAssembly.Module, options: LoadOptions = {}): Promise<Bundle> {
+  let module: WebAssembly.Module;
+  if (bytes instanceof WebAssembly.Module) module = bytes;
+  else if (bytes instanceof Uint8Array) {
+    try {
+      module = await WebAssembly.compile(bytes as unknown as BufferSource);
+    } catch (e) {
+      throw new Error(`corrupted or truncated Edict bundle: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  } else {
+    throw new TypeError("loadBundle expects the bundle's bytes (Uint8Array) or a WebAssembly.Module");
+  }
+  const sections = WebAssembly.Module.customSections(module, MANIFEST_SECTION);
+  const manifest = parseManifest(sections[0]);
+  const memoryLimitBytes = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
+  let host: Host;
+  try {
+    host = new Host(manifest, memoryLimitBytes);
+  } catch (e) {
+    throw new Error(`corrupted Edict bundle: bad constant pool (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const known = host.imports();
+  for (const name of manifest.imports) if (!(name in known)) throw new Error(`this runtime cannot run the bundle: it needs host function "${name}"`);
+  let instance: WebAssembly.Instance;
+  try {
+    instance = await WebAssembly.instantiate(module, { edict: known });
+  } catch (e) {
+    throw new Error(`cannot instantiate the Edict bundle: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const exports = instance.exports as Record<string, unknown>;
+  host.globals = exports as unknown as Globals;
+  for (const p of manifest.policies) {
+    if (typeof exports[p.entry] !== "function") throw new Error(`corrupted Edict bundle: policy ${p.name} has no entry function`);
+  }
+  return new LoadedBundle(manifest, host, exports, options);
+}
+
+class LoadedBundle implements Bundle {
+  readonly policies: PolicyInfo[];
+
+  constructor(
+    private readonly manifest: BundleManifest,
+    private readonly host: Host,
+    private readonly exports: Record<string, unknown>,
+    private readonly options: LoadOptions,
+  ) {
+    this.policies = manifest.policies.map((p) => ({
+      name: p.name,
+      description: p.description,
+      hash: p.hash,
+      rules: p.rules.map((r) => ({ name: r.name, kind: r.kind })),
+      inputs: p.inputs.map((i) => ({ name: i.name, type: i.type, nullable: i.nullable })),
+    }));
+  }
+
+  evaluate(input: object, options: EvaluateOptions = {}): Decision {
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const host = this.host;
+    host.clock = defaultClock;
+    host.timeoutMs = timeoutMs;
+    host.deadline = host.clock() + timeoutMs;
+    const budget = options.fuel ?? this.options.fuel ?? DEFAULT_FUEL;
+    const policies: { [name: string]: PolicyDecision } = {};
+    let overall: "allow" | "deny" = "allow";
+    for (const policy of this.manifest.policies) {
+      const mode = this.options.modes?.[policy.name] ?? "enforce";
+      const decision = this.run(policy, input, mode, budget, options.now);
+      policies[policy.name] = decision;
+      if (decision.decision === "deny") overall = "deny";
+    }
+    return { decision: overall, policies };
+  }
+
+  private run(policy: ManifestPolicy, input: unknown, mode: PolicyMode, budget: number, nowOption: Date | string | undefined): PolicyDecision {
+    const progress: Progress = { policy, inputs: [], now: new Timestamp(0n), violations: [], warnings: [], grants: 0, outputs: {}, error: null };
+    const finish = (error: DecisionError | null, fuel: number) => assemble(policy, progress, error, fuel, mode);
+    const now = resolveNow(nowOption);
+    if (now === null) {
+      return finish({ code: "input_invalid", message: `now: expected an RFC 3339 timestamp, got ${JSON.stringify(String(nowOption))}` }, 0);
+    }
+    progress.now = new Timestamp(now);
+    const host = this.host;
+    host.reset(progress);
+    const g = host.globals;
+    g.used.value = 0;
+    g.budget.value = budget;
+    g.next_tick.value = 1024;
+    g.rule.value = -1;
+    try {
+      const problem = this.convertInputs(policy, input, progress);
+      if (problem) return finish({ code: "input_invalid", message: problem }, 0);
+      host.checkDeadline();
+      (this.exports[policy.entry] as () => void)();
+    } catch (e) {
+      const ruleIndex = g.rule.value as number;
+      const where = ruleIndex >= 0 ? { rule: policy.rules[ruleIndex]!.name } : {};
+      const error = abortError(e, where);
+      progress.error = error;
+      return finish(error, error.code === "fuel_exhausted" ? budget : (g.used.value as number));
+    }
+    return finish(progress.error, g.used.value as number);
+  }
+
+  private convertInputs(policy: ManifestPolicy, input: unknown, progress: Progress): string | null {
+    if (typeof input !== "object" || input === null || Array.isArray(input)) {
+      return `input: expected an object whose keys are input names, got ${jsonKind(input)}`;
+    }
+    const record = input as Record<string, unknown>;
+    const converter = new Converter(this.host.memoryLimitBytes);
+    for (const declared of policy.inputs) {
+      const raw = Object.prototype.hasOwnProperty.call(record, declared.name) ? record[declared.name] : undefined;
+      if ((raw === undefined || raw === null) && declared.nullable) {
+        progress.inputs.push(this.host.put(null));
+        continue;
+      }
+      if (raw === undefined) return `${declared.name}: missing required input`;
+      const value = converter.convert(raw, declared.used, declared.name, 1);
+      if (value instanceof InputProblem) return value.message;
+      progress.inputs.push(this.host.put(value));
+    }
+    return null;
+  }
+}
+
+function abortError(e: unknown, where: { rule?: string }): DecisionError {
+  if (e instanceof Abort) return { code: e.code, message: e.message, ...where };
+  if (e instanceof RangeError) return { code: "internal", message: `evaluation too deeply nested: ${e.message}`, ...where };
+  if (e instanceof WebAssembly.RuntimeError) return { code: "internal", message: `internal error: trap: ${e.message}`, ...where };
+  return { code: "internal", message: `internal error: ${e instanceof Error ? e.message : String(e)}`, ...where };
+}
+
+function resolveNow(now: Date | string | undefined): bigint | null {
+  if (now === undefined) return BigInt(Date.now()) * 1_000_000n;
+  if (typeof now === "string") return parseTimestamp(now);
+  return now instanceof Date && Number.isFinite(now.getTime()) ? BigInt(now.getTime()) * 1_000_000n : null;
+}
+
+function assemble(policy: ManifestPolicy, progress: Progress, error: DecisionError | null, fuel: number, mode: PolicyMode): PolicyDecision {
+  const violations = progress.violations;
+  if (!error && violations.length === 0 && progress.grants === 0 && policy.rules.some((r) => r.kind === "allow")) {
+    violations.push({ rule: "", message: "no allow rule matched" });
+  }
+  const wouldDeny = error !== null || violations.length > 0;
+  return {
+    decision: mode === "enforce" && wouldDeny ? "deny" : "allow",
+    mode,
+    wouldDeny,
+    violations,
+    warnings: progress.warnings,
+    outputs: progress.outputs,
+    error,
+    fuel,
+    hash: policy.hash,
+  };
+}

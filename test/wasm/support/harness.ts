@@ -1,0 +1,58 @@
+// Source -> checked policy -> (bundle -> runtime) and (interpreter), so tests
+// can compare the two engines field by field.
+
+import { checkPolicy } from "../../../compiler/check/index.js";
+import type { CheckedPolicy } from "../../../compiler/check/checked.js";
+import { generateBundle } from "../../../compiler/codegen/index.js";
+import * as entry from "../../../compiler/interpret/entry.js";
+import type { BuiltinLookup } from "../../../compiler/interpret/env.js";
+import { parsePolicy } from "../../../grammar/index.js";
+import { loadBundle, type Bundle } from "../../../runtime/index.js";
+import type { EvaluateOptions, LoadOptions, PolicyDecision } from "../../../runtime/types.js";
+
+export const NOW = "2026-11-23T10:00:00Z";
+
+export function check(source: string, name = "test.p"): CheckedPolicy {
+  const text = source.trimStart().startsWith("policy") ? source : `policy ${name}\n${source}`;
+  const parsed = parsePolicy("test.edict", text);
+  if (!parsed.ast) throw new Error(parsed.diagnostics.map((d) => d.message).join("\n"));
+  const { checked, diagnostics } = checkPolicy(parsed.ast, text);
+  if (!checked) throw new Error(diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
+  return checked;
+}
+
+export async function load(sources: string | string[], options: LoadOptions = {}): Promise<{ bundle: Bundle; checked: CheckedPolicy[] }> {
+  const list = Array.isArray(sources) ? sources : [sources];
+  const checked = list.map((s, k) => check(s, `test.p${k}`));
+  const bundle = await loadBundle(generateBundle(checked), options);
+  return { bundle, checked };
+}
+
+let builtins: BuiltinLookup | undefined;
+
+/** The interpreter's builtins registry when it exists, else the interpreter tests' stand-in. */
+export async function interpreterBuiltins(): Promise<BuiltinLookup> {
+  if (builtins) return builtins;
+  try {
+    const registry = (await import("../../../compiler/interpret/builtins/registry.js" as string)) as { getBuiltin: BuiltinLookup };
+    builtins = registry.getBuiltin;
+  } catch {
+    const standIn = await import("../../interpret/support/stand-in-builtins.js");
+    builtins = standIn.standInBuiltins;
+  }
+  return builtins;
+}
+
+/** Runs one policy on both engines; returns [wasm, interpreter] decisions (hash aligned). */
+export async function both(source: string, input: unknown, options: EvaluateOptions & LoadOptions = {}): Promise<[PolicyDecision, PolicyDecision]> {
+  const { bundle, checked } = await load(source, options);
+  const wasm = Object.values(bundle.evaluate(input as object, { now: NOW, ...options }).policies)[0]!;
+  const interpreted = entry.interpretPolicy(checked[0]!, input, {
+    now: NOW,
+    clock: () => 0,
+    builtins: await interpreterBuiltins(),
+    hash: wasm.hash,
+    ...options,
+  });
+  return [wasm, interpreted];
+}
