@@ -8,6 +8,7 @@ import * as entry from "../../../compiler/interpret/entry.js";
 import type { BuiltinLookup } from "../../../compiler/interpret/env.js";
 import { parsePolicy } from "../../../grammar/index.js";
 import { loadBundle, type Bundle } from "../../../runtime/index.js";
+import { runtimeLibrary } from "./adapter.js";
 import type { EvaluateOptions, LoadOptions, PolicyDecision } from "../../../runtime/types.js";
 
 export const NOW = "2026-11-23T10:00:00Z";
@@ -37,8 +38,7 @@ export async function interpreterBuiltins(): Promise<BuiltinLookup> {
     const registry = (await import("../../../compiler/interpret/builtins/registry.js" as string)) as { getBuiltin: BuiltinLookup };
     builtins = registry.getBuiltin;
   } catch {
-    const standIn = await import("../../interpret/support/stand-in-builtins.js");
-    builtins = standIn.standInBuiltins;
+    builtins = runtimeLibrary;
   }
   return builtins;
 }
