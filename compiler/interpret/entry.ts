@@ -3,7 +3,7 @@
 // overloads can call these with a small lookup of their own.
 
 import type { CheckedExpr, CheckedPolicy } from "../check/checked.js";
-import { parseTimestamp } from "../../runtime/lib/time.js";
+import { isTimestampInRange, parseTimestamp } from "../../runtime/lib/time.js";
 import { DEFAULT_FUEL, DEFAULT_TIMEOUT_MS, type Decision, type PolicyDecision, type PolicyMode } from "../../runtime/types.js";
 import { CelError, CelTimestamp, type CelValue } from "../values.js";
 import { ROOT_ENV, type BuiltinLookup } from "./env.js";
@@ -120,7 +120,7 @@ function resolveNow(now: Date | string | undefined, hash: string | undefined, mo
   if (now === undefined) nanos = BigInt(Date.now()) * 1_000_000n;
   else if (typeof now === "string") nanos = parseTimestamp(now);
   else nanos = Number.isFinite(now.getTime()) ? BigInt(now.getTime()) * 1_000_000n : null;
-  if (nanos !== null) return nanos;
+  if (nanos !== null && isTimestampInRange(nanos)) return nanos;
   return {
     decision: mode === "enforce" ? "deny" : "allow",
     mode,

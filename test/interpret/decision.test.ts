@@ -181,6 +181,7 @@ deny dated { when now > timestamp("2026-01-01T00:00:00Z") }`;
 
   test("a bad now option is input_invalid", () => {
     expect(decide(src, { n: 1 }, { now: "yesterday" }).error?.code).toBe("input_invalid");
+    expect(decide(src, { n: 1 }, { now: new Date(Date.UTC(10000, 0, 1)) }).error?.code).toBe("input_invalid");
   });
 });
 
