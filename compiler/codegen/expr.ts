@@ -11,6 +11,7 @@ import { BINARY_OP_FUNCTION, UNARY_OP_FUNCTION, overloadById, overloadsOf, type 
 import { CelError, CelTypeValue, CelUint } from "../values.js";
 import type { Type } from "../types.js";
 import { typeDesc } from "./manifest.js";
+import { implementation } from "../../runtime/engine/library.js";
 import { emitMacro } from "./macros.js";
 import { i32, type FunctionBuilder, type ModuleBuilder } from "./module.js";
 
@@ -181,6 +182,10 @@ export class ExprEmitter {
   }
 
   private library(fn: string, candidates: readonly Overload[], args: Expr[], trusted: boolean): number {
+    const missing = candidates.filter((o) => !implementation(o.id)).map((o) => o.id);
+    if (missing.length > 0 && (trusted || missing.length === candidates.length)) {
+      throw new Error(`the wasm backend does not support ${fn === "" ? "this call" : `'${fn}'`} yet (overload ${missing.join(", ")})`);
+    }
     const site = this.mb.site({
       fn,
       ids: candidates.map((o) => o.id),

@@ -47,6 +47,7 @@ export const HOST_IMPORTS: Record<string, [number[], number]> = {
   opt_flat: [[i32, i32], i32],
   concat: [[i32], i32],
   fire: [[i32, i32], none],
+  rule_end: [[i32], none],
   rule_error: [[i32, i32], none],
   output: [[i32, i32], none],
   output_error: [[i32, i32], none],

@@ -63,7 +63,11 @@ export function emitPolicy(mb: ModuleBuilder, checked: CheckedPolicy, prefix: st
     stmts.push(
       m.global.set("rule", m.i32.const(k)),
       m.local.set(e, m.call(`${prefix}rule_${k}`, [], i32)),
-      m.if(m.i32.lt_s(x.get(e), m.i32.const(0)), m.block(null, [mb.host("rule_error", [m.i32.const(k), x.get(e)]), rule.ruleKind === "warn" ? m.nop() : m.return()])),
+      m.if(
+        m.i32.lt_s(x.get(e), m.i32.const(0)),
+        m.block(null, [mb.host("rule_error", [m.i32.const(k), x.get(e)]), rule.ruleKind === "warn" ? m.nop() : m.return()]),
+        mb.host("rule_end", [m.i32.const(k)]),
+      ),
     );
   });
   stmts.push(m.global.set("rule", m.i32.const(-1)));

@@ -73,12 +73,13 @@ export class Host {
 
   /** Handles the table may hold per evaluation before it counts as over the memory limit. */
   private get maxValues(): number {
-    return this.base + Math.max(1024, Math.floor(this.memoryLimitBytes / 16));
+    return this.base + Math.max(65536, Math.floor(this.memoryLimitBytes / 8));
   }
 
   reset(progress: Progress): void {
     this.values.length = this.base;
     this.args.length = 0;
+    this.firings.length = 0;
     this.nowHandle = -1;
     this.progress = progress;
   }
@@ -283,12 +284,15 @@ export class Host {
     return this.progress.now.nanos >= at ? 1 : 0;
   }
 
-  private ruleHit(rule: number, message: string): void {
+  /** A rule's firings are kept aside until the rule ends (normally or by a CEL error), as the interpreter reports them. */
+  private readonly firings: string[] = [];
+
+  private ruleEnd(rule: number): void {
     const r = this.progress.policy.rules[rule]!;
-    const hit = { rule: r.name, message };
-    if (r.kind === "deny") this.progress.violations.push(hit);
-    else if (r.kind === "warn") this.progress.warnings.push(hit);
-    else this.progress.grants++;
+    const hits = this.firings.splice(0).map((message) => ({ rule: r.name, message }));
+    if (r.kind === "deny") this.progress.violations.push(...hits);
+    else if (r.kind === "warn") this.progress.warnings.push(...hits);
+    else this.progress.grants += hits.length;
   }
 
   imports(): Record<string, (...a: number[]) => number | void> {
@@ -333,8 +337,10 @@ export class Host {
         return v instanceof Optional ? h : this.err(`optFlatMap body must return an optional, got ${typeName(v)}`);
       },
       concat: (n) => this.put(this.args.splice(this.args.length - n, n).join("")),
-      fire: (rule, msg) => this.ruleHit(rule, this.get(msg) as string),
+      fire: (_rule, msg) => void this.firings.push(this.get(msg) as string),
+      rule_end: (rule) => this.ruleEnd(rule),
       rule_error: (rule, e) => {
+        this.ruleEnd(rule);
         const r = p().policy.rules[rule]!;
         const message = (this.get(e) as Err).message;
         if (r.kind === "warn") p().warnings.push({ rule: r.name, message: `evaluation error: ${message}` });
