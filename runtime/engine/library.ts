@@ -5,6 +5,7 @@
 import { OPERATORS } from "./lib-ops.js";
 import { STANDARD } from "./lib-std.js";
 import { STRINGS } from "./lib-strings.js";
+import { MORE } from "./lib-more.js";
 import type { Timestamp, Value } from "./values.js";
 
 export interface LibraryContext {
@@ -13,7 +14,7 @@ export interface LibraryContext {
 
 export type Impl = (args: Value[], ctx: LibraryContext) => Value;
 
-const TABLE: Record<string, Impl> = { ...OPERATORS, ...STANDARD, ...STRINGS };
+const TABLE: Record<string, Impl> = { ...OPERATORS, ...STANDARD, ...STRINGS, ...MORE };
 
 export function implementation(id: string): Impl | undefined {
   return Object.prototype.hasOwnProperty.call(TABLE, id) ? TABLE[id] : undefined;
