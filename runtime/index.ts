@@ -138,8 +138,8 @@ class LoadedBundle implements Bundle {
         continue;
       }
       if (raw === undefined) return `${declared.name}: missing required input`;
-      const value = converter.convert(raw, declared.used, declared.name, 1);
-      if (value instanceof InputProblem) return value.message;
+      const value = converter.convert(raw, declared.used, 1);
+      if (value instanceof InputProblem) return value.message(declared.name);
       progress.inputs.push(this.host.put(value));
     }
     return null;

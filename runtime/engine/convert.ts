@@ -9,8 +9,18 @@ import { MAX_INPUT_DEPTH } from "../types.js";
 import { descToString, type TypeDesc } from "./type-desc.js";
 import { CMap, Duration, INT64_MAX, INT64_MIN, List, Optional, Timestamp, UINT64_MAX, Uint, type Key, type Value } from "./values.js";
 
+/** A value that does not fit its type; the JSON path is assembled while unwinding (no path strings on success). */
 export class InputProblem {
-  constructor(readonly message: string) {}
+  /** Path segments, innermost first. */
+  readonly segments: string[] = [];
+  constructor(readonly problem: string) {}
+  at(segment: string): InputProblem {
+    this.segments.push(segment);
+    return this;
+  }
+  message(root: string): string {
+    return `${root}${this.segments.reverse().join("")}: ${this.problem}`;
+  }
 }
 
 export function jsonKind(v: unknown): string {
@@ -28,7 +38,7 @@ export function jsonKind(v: unknown): string {
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const fieldPath = (path: string, name: string) => (IDENT.test(name) ? `${path}.${name}` : `${path}[${JSON.stringify(name)}]`);
+const fieldSegment = (name: string) => (IDENT.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`);
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
 
@@ -42,18 +52,18 @@ const LIST_DYN: TypeDesc = ["list", "dyn"];
 export class Converter {
   constructor(private readonly maxStringBytes: number) {}
 
-  convert(json: unknown, type: TypeDesc, path: string, depth: number): Value | InputProblem {
-    const fail = (problem: string) => new InputProblem(`${path}: ${problem}`);
-    const mismatch = () => fail(`expected ${expectedName(type)}, got ${jsonKind(json)}`);
+  convert(json: unknown, type: TypeDesc, depth: number): Value | InputProblem {
+    const fail = (problem: string) => new InputProblem(problem);
+    const mismatch = () => mismatched(json, type);
     if ((Array.isArray(json) || isObject(json)) && depth > MAX_INPUT_DEPTH) return fail(`nesting deeper than ${MAX_INPUT_DEPTH} levels`);
     if (typeof type === "string") {
       switch (type) {
         case "dyn":
-          return this.dyn(json, path, depth);
+          return this.dyn(json, depth);
         case "bool":
           return typeof json === "boolean" ? json : mismatch();
         case "string":
-          return typeof json === "string" ? this.str(json, path) : mismatch();
+          return typeof json === "string" ? this.str(json) : mismatch();
         case "null":
           return json === null ? null : mismatch();
         case "int":
@@ -65,7 +75,7 @@ export class Converter {
           if (typeof json !== "string") return mismatch();
           const bytes = base64Decode(json);
           if (bytes === null) return fail("expected bytes (a base64 string), got a string that is not base64");
-          return bytes.length > this.maxStringBytes ? this.tooLong(path) : bytes;
+          return bytes.length > this.maxStringBytes ? this.tooLong() : bytes;
         }
         case "timestamp": {
           if (typeof json !== "string") return mismatch();
@@ -84,80 +94,83 @@ export class Converter {
     switch (type[0]) {
       case "opt": {
         if (json === null || json === undefined) return new Optional(undefined);
-        const inner = this.convert(json, type[1], path, depth);
+        const inner = this.convert(json, type[1], depth);
         return inner instanceof InputProblem ? inner : new Optional(inner);
       }
       case "list": {
         if (!Array.isArray(json)) return mismatch();
         const items: Value[] = [];
         for (let i = 0; i < json.length; i++) {
-          const v = this.convert(json[i], type[1], `${path}[${i}]`, depth + 1);
-          if (v instanceof InputProblem) return v;
+          const v = this.convert(json[i], type[1], depth + 1);
+          if (v instanceof InputProblem) return v.at(`[${i}]`);
           items.push(v);
         }
         return new List(items);
       }
       case "map":
-        return isObject(json) ? this.map(json, type[1], type[2], path, depth) : mismatch();
+        return isObject(json) ? this.map(json, type[1], type[2], depth) : mismatch();
       case "rec":
-        return isObject(json) ? this.record(json, type[2], path, depth) : mismatch();
+        return isObject(json) ? this.record(json, type[2], depth) : mismatch();
       default:
         return fail(`an input cannot have type ${descToString(type)}`);
     }
   }
 
-  private tooLong(path: string): InputProblem {
-    return new InputProblem(`${path}: string longer than the memory limit of ${this.maxStringBytes} bytes`);
+  private tooLong(): InputProblem {
+    return new InputProblem(`string longer than the memory limit of ${this.maxStringBytes} bytes`);
   }
 
-  private str(s: string, path: string): string | InputProblem {
-    if (s.length * 3 > this.maxStringBytes && utf8Length(s) > this.maxStringBytes) return this.tooLong(path);
+  private str(s: string): string | InputProblem {
+    if (s.length * 3 > this.maxStringBytes && utf8Length(s) > this.maxStringBytes) return this.tooLong();
     return s;
   }
 
-  private dyn(json: unknown, path: string, depth: number): Value | InputProblem {
+  private dyn(json: unknown, depth: number): Value | InputProblem {
     if (json === null || typeof json === "boolean" || typeof json === "number") return json as Value;
-    if (typeof json === "string") return this.str(json, path);
+    if (typeof json === "string") return this.str(json);
     if (typeof json === "bigint") return json >= INT64_MIN && json <= INT64_MAX ? json : Number(json);
-    if (Array.isArray(json)) return this.convert(json, LIST_DYN, path, depth);
-    if (isObject(json)) return this.convert(json, MAP_STRING_DYN, path, depth);
-    return new InputProblem(`${path}: expected a JSON value, got ${jsonKind(json)}`);
+    if (Array.isArray(json)) return this.convert(json, LIST_DYN, depth);
+    if (isObject(json)) return this.convert(json, MAP_STRING_DYN, depth);
+    return new InputProblem(`expected a JSON value, got ${jsonKind(json)}`);
   }
 
-  private map(json: Record<string, unknown>, keyType: TypeDesc, valueType: TypeDesc, path: string, depth: number): Value | InputProblem {
+  private map(json: Record<string, unknown>, keyType: TypeDesc, valueType: TypeDesc, depth: number): Value | InputProblem {
     const out = new CMap();
     for (const name of Object.keys(json)) {
       if (json[name] === undefined) continue;
-      const keyPath = `${path}[${JSON.stringify(name)}]`;
       const key = mapKey(name, keyType);
-      if (key === null) return new InputProblem(`${keyPath}: expected a map key of type ${descToString(keyType)}, got ${JSON.stringify(name)}`);
+      const segment = () => `[${JSON.stringify(name)}]`;
+      if (key === null) return new InputProblem(`expected a map key of type ${descToString(keyType)}, got ${JSON.stringify(name)}`).at(segment());
       if (typeof key === "string") {
-        const checked = this.str(key, keyPath);
-        if (checked instanceof InputProblem) return checked;
+        const checked = this.str(key);
+        if (checked instanceof InputProblem) return checked.at(segment());
       }
-      const v = this.convert(json[name], valueType, keyPath, depth + 1);
-      if (v instanceof InputProblem) return v;
+      const v = this.convert(json[name], valueType, depth + 1);
+      if (v instanceof InputProblem) return v.at(segment());
       out.set(key, v);
     }
     return out;
   }
 
-  private record(json: Record<string, unknown>, fields: [string, 0 | 1, TypeDesc][], path: string, depth: number): Value | InputProblem {
+  private record(json: Record<string, unknown>, fields: [string, 0 | 1, TypeDesc][], depth: number): Value | InputProblem {
     const out = new CMap();
     for (const [name, optional, type] of fields) {
-      const p = fieldPath(path, name);
       const present = Object.prototype.hasOwnProperty.call(json, name) && json[name] !== undefined;
       const raw = present ? json[name] : undefined;
       if (!present || (raw === null && optional && !acceptsNull(type))) {
         if (optional) continue;
-        return new InputProblem(`${p}: missing required field of type ${expectedName(type)}`);
+        return new InputProblem(`missing required field of type ${expectedName(type)}`).at(fieldSegment(name));
       }
-      const v = this.convert(raw, type, p, depth + 1);
-      if (v instanceof InputProblem) return v;
+      const v = this.convert(raw, type, depth + 1);
+      if (v instanceof InputProblem) return v.at(fieldSegment(name));
       out.set(name, v);
     }
     return out;
   }
+}
+
+function mismatched(json: unknown, type: TypeDesc): InputProblem {
+  return new InputProblem(`expected ${expectedName(type)}, got ${jsonKind(json)}`);
 }
 
 function acceptsNull(t: TypeDesc): boolean {

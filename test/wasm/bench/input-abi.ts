@@ -1,0 +1,62 @@
+// Measures the input ABI on the rollout workload (docs/design/input-abi.md):
+// per agent, the cost of converting the inputs the bundle's policies read
+// and of a whole bundle evaluation; the interpreter alongside for scale.
+// Run: npx esbuild test/wasm/bench/input-abi.ts --bundle --platform=node --format=esm \
+//        --target=es2022 --packages=external --outfile=/tmp/input-abi.mjs && node /tmp/input-abi.mjs
+
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { generateRollout } from "../../../bench/workload.js";
+import { checkPolicy } from "../../../compiler/check/index.js";
+import type { CheckedPolicy } from "../../../compiler/check/checked.js";
+import { generateBundle } from "../../../compiler/codegen/index.js";
+import { interpretPolicies } from "../../../compiler/interpret/entry.js";
+import { parsePolicy } from "../../../grammar/index.js";
+import { Converter } from "../../../runtime/engine/convert.js";
+import { parseManifest } from "../../../runtime/engine/manifest.js";
+import { loadBundle } from "../../../runtime/index.js";
+import { runtimeLibrary } from "../support/adapter.js";
+
+const SEEDS = ["tls-insecure-non-localhost", "exporter-removal", "non-eu-endpoint", "traces-tail-sampling", "hostmetrics-interval", "no-debug-in-production"];
+const checked: CheckedPolicy[] = [];
+for (const name of SEEDS) {
+  const source = readFileSync(resolve("examples/otel", `${name}.edict`), "utf8");
+  const result = checkPolicy(parsePolicy(`${name}.edict`, source).ast!, source);
+  if (result.checked) checked.push(result.checked);
+  else console.log(`skipped ${name}: ${result.diagnostics[0]?.message}`);
+}
+const bytes = generateBundle(checked);
+const bundle = await loadBundle(bytes, { timeoutMs: 1e9 });
+const manifest = parseManifest(WebAssembly.Module.customSections(new WebAssembly.Module(bytes as unknown as BufferSource), "edict.manifest")[0]);
+const inputs = generateRollout({ agents: 1000 });
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+function time(label: string, step: () => void): void {
+  for (let i = 0; i < 3; i++) step();
+  const runs: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const t = performance.now();
+    step();
+    runs.push(performance.now() - t);
+  }
+  const ms = median(runs);
+  console.log(`${label.padEnd(48)} ${ms.toFixed(2)} ms/step  ${((ms * 1000) / inputs.length).toFixed(2)} µs/agent`);
+}
+
+console.log(`${checked.length} policies, ${inputs.length} agents, bundle ${bytes.length} bytes`);
+time("convert used inputs (eager host values)", () => {
+  const c = new Converter(16 << 20);
+  for (const input of inputs) {
+    for (const p of manifest.policies) for (const i of p.inputs) c.convert((input as unknown as Record<string, unknown>)[i.name], i.used, 1);
+  }
+});
+time("wasm bundle evaluate", () => {
+  for (const input of inputs) bundle.evaluate(input, { now: input.now });
+});
+time("interpreter", () => {
+  for (const input of inputs) interpretPolicies(checked, input, { now: input.now, builtins: runtimeLibrary, timeoutMs: 1e9 });
+});
