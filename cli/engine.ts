@@ -1,16 +1,17 @@
 // Engine selection, in one place: every command that evaluates (eval, test,
-// demo) gets an `Engine` from here. "interpreter" runs the reference
-// interpreter on checked policies; "wasm" compiles a bundle and runs it with
-// the runtime. DEFAULT_ENGINE becomes "wasm" once the Wasm backend lands.
+// demo) gets an `Engine` from here. "wasm" (the default, what users deploy)
+// compiles a bundle and runs it with the runtime; "interpreter" runs the
+// reference interpreter, the semantic oracle, on the checked policies.
 
 import { checkSources, compile, type SourceFile } from "../compiler/compile.js";
 import type { Diagnostic } from "../compiler/diagnostics.js";
 import { interpretPolicies } from "../compiler/interpret/index.js";
+import { loadBundle } from "../runtime/index.js";
 import type { Decision, EvaluateOptions, LoadOptions } from "../runtime/types.js";
 
 export type EngineName = "wasm" | "interpreter";
 export const ENGINE_NAMES: readonly EngineName[] = ["wasm", "interpreter"];
-export const DEFAULT_ENGINE: EngineName = "interpreter";
+export const DEFAULT_ENGINE: EngineName = "wasm";
 
 export interface Engine {
   readonly name: EngineName;
@@ -54,11 +55,10 @@ export async function engineFromSources(
 
 /** Loads a compiled bundle with the runtime (always the wasm engine). */
 export async function engineFromBundle(bytes: Uint8Array, load: LoadOptions = {}): Promise<Engine> {
-  const { loadBundle } = await import("../runtime/index.js");
   const bundle = await loadBundle(bytes, load);
   return {
     name: "wasm",
-    policies: bundle.policies.map((p: { name: string }) => p.name),
+    policies: bundle.policies.map((p) => p.name),
     evaluate: (input, options = {}) => bundle.evaluate(input, options),
   };
 }

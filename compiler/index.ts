@@ -4,6 +4,8 @@
 export { compile, checkSources, API_CODES } from "./compile.js";
 export type { SourceFile, CompileOptions, CompileResult, CheckResult } from "./compile.js";
 export type { Diagnostic, Severity } from "./diagnostics.js";
+export { loadBundle } from "../runtime/index.js";
+export type { Bundle } from "../runtime/index.js";
 export type {
   Decision,
   PolicyDecision,

@@ -1,10 +1,9 @@
-// The one place compile() turns checked policies into bundle bytes. Until
-// the Wasm backend (compiler/codegen) lands this returns undefined and
-// compile() reports diagnostics only; wiring it is a one-line change.
+// The one place compile() turns checked policies into bundle bytes (the
+// Wasm backend, compiler/codegen).
 
 import type { CheckedPolicy } from "../check/checked.js";
+import { generateBundle } from "../codegen/index.js";
 
 export function bundleFor(checked: readonly CheckedPolicy[]): Uint8Array | undefined {
-  void checked;
-  return undefined;
+  return generateBundle(checked);
 }
