@@ -7,6 +7,7 @@ import { Converter, InputProblem, jsonKind } from "./engine/convert.js";
 import { Abort, Host, type Globals, type Progress } from "./engine/host.js";
 import { MANIFEST_SECTION, parseManifest, type BundleManifest, type ManifestPolicy } from "./engine/manifest.js";
 import { Timestamp } from "./engine/values.js";
+import { view } from "./engine/view.js";
 import {
   DEFAULT_FUEL, DEFAULT_MEMORY_LIMIT_BYTES, DEFAULT_TIMEOUT_MS,
   type Decision, type DecisionError, type EvaluateOptions, type LoadOptions, type PolicyDecision, type PolicyInfo, type PolicyMode,
@@ -61,6 +62,8 @@ export async function loadBundle(bytes: Uint8Array | WebAssembly.Module, options
 
 class LoadedBundle implements Bundle {
   readonly policies: PolicyInfo[];
+  /** docs/design/input-abi.md: "view" (validate, then convert on access) or "copy" (convert everything used up front); internal, for measurement. */
+  private readonly inputDesign: "view" | "copy";
 
   constructor(
     private readonly manifest: BundleManifest,
@@ -75,6 +78,7 @@ class LoadedBundle implements Bundle {
       rules: p.rules.map((r) => ({ name: r.name, kind: r.kind })),
       inputs: p.inputs.map((i) => ({ name: i.name, type: i.type, nullable: i.nullable })),
     }));
+    this.inputDesign = (options as { inputDesign?: string }).inputDesign === "copy" ? "copy" : "view";
   }
 
   evaluate(input: object, options: EvaluateOptions = {}): Decision {
@@ -130,7 +134,7 @@ class LoadedBundle implements Bundle {
       return `input: expected an object whose keys are input names, got ${jsonKind(input)}`;
     }
     const record = input as Record<string, unknown>;
-    const converter = new Converter(this.host.memoryLimitBytes);
+    const converter = new Converter(this.host.memoryLimitBytes, this.inputDesign === "copy");
     for (const declared of policy.inputs) {
       const raw = Object.prototype.hasOwnProperty.call(record, declared.name) ? record[declared.name] : undefined;
       if ((raw === undefined || raw === null) && declared.nullable) {
@@ -140,7 +144,7 @@ class LoadedBundle implements Bundle {
       if (raw === undefined) return `${declared.name}: missing required input`;
       const value = converter.convert(raw, declared.used, 1);
       if (value instanceof InputProblem) return value.message(declared.name);
-      progress.inputs.push(this.host.put(value));
+      progress.inputs.push(this.host.put(this.inputDesign === "copy" ? value : view(raw, declared.used)));
     }
     return null;
   }

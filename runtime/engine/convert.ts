@@ -50,7 +50,11 @@ const MAP_STRING_DYN: TypeDesc = ["map", "string", "dyn"];
 const LIST_DYN: TypeDesc = ["list", "dyn"];
 
 export class Converter {
-  constructor(private readonly maxStringBytes: number) {}
+  /** With `build` false the converter only validates (design B of docs/design/input-abi.md): containers come back as null. */
+  constructor(
+    private readonly maxStringBytes: number,
+    private readonly build = true,
+  ) {}
 
   convert(json: unknown, type: TypeDesc, depth: number): Value | InputProblem {
     const fail = (problem: string) => new InputProblem(problem);
@@ -103,9 +107,9 @@ export class Converter {
         for (let i = 0; i < json.length; i++) {
           const v = this.convert(json[i], type[1], depth + 1);
           if (v instanceof InputProblem) return v.at(`[${i}]`);
-          items.push(v);
+          if (this.build) items.push(v);
         }
-        return new List(items);
+        return this.build ? new List(items) : null;
       }
       case "map":
         return isObject(json) ? this.map(json, type[1], type[2], depth) : mismatch();
@@ -135,7 +139,7 @@ export class Converter {
   }
 
   private map(json: Record<string, unknown>, keyType: TypeDesc, valueType: TypeDesc, depth: number): Value | InputProblem {
-    const out = new CMap();
+    const out = this.build ? new CMap() : (null as unknown as CMap);
     for (const name of Object.keys(json)) {
       if (json[name] === undefined) continue;
       const key = mapKey(name, keyType);
@@ -147,13 +151,13 @@ export class Converter {
       }
       const v = this.convert(json[name], valueType, depth + 1);
       if (v instanceof InputProblem) return v.at(segment());
-      out.set(key, v);
+      if (this.build) out.set(key, v);
     }
-    return out;
+    return this.build ? out : null;
   }
 
   private record(json: Record<string, unknown>, fields: [string, 0 | 1, TypeDesc][], depth: number): Value | InputProblem {
-    const out = new CMap();
+    const out = this.build ? new CMap() : (null as unknown as CMap);
     for (const [name, optional, type] of fields) {
       const present = Object.prototype.hasOwnProperty.call(json, name) && json[name] !== undefined;
       const raw = present ? json[name] : undefined;
@@ -163,9 +167,9 @@ export class Converter {
       }
       const v = this.convert(raw, type, depth + 1);
       if (v instanceof InputProblem) return v.at(fieldSegment(name));
-      out.set(name, v);
+      if (this.build) out.set(name, v);
     }
-    return out;
+    return this.build ? out : null;
   }
 }
 

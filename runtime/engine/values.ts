@@ -61,6 +61,9 @@ export class CMap {
   entries(): IterableIterator<{ key: Key; value: Value }> {
     return this.byKey.values();
   }
+  keys(): Key[] {
+    return [...this.byKey.values()].map((e) => e.key);
+  }
 }
 
 export type Value =
@@ -163,7 +166,7 @@ export function compareKeys(a: Key, b: Key): number {
 }
 
 export function sortedKeys(m: CMap): Key[] {
-  return [...m.entries()].map((e) => e.key).sort(compareKeys);
+  return m.keys().sort(compareKeys);
 }
 
 /** The list position an index denotes: int, uint or an integral double. */

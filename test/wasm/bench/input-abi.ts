@@ -27,6 +27,7 @@ for (const name of SEEDS) {
 }
 const bytes = generateBundle(checked);
 const bundle = await loadBundle(bytes, { timeoutMs: 1e9 });
+const copying = await loadBundle(bytes, { timeoutMs: 1e9, inputDesign: "copy" } as object);
 const manifest = parseManifest(WebAssembly.Module.customSections(new WebAssembly.Module(bytes as unknown as BufferSource), "edict.manifest")[0]);
 const inputs = generateRollout({ agents: 1000 });
 
@@ -54,7 +55,16 @@ time("convert used inputs (eager host values)", () => {
     for (const p of manifest.policies) for (const i of p.inputs) c.convert((input as unknown as Record<string, unknown>)[i.name], i.used, 1);
   }
 });
-time("wasm bundle evaluate", () => {
+time("validate used inputs (no copy)", () => {
+  const c = new Converter(16 << 20, false);
+  for (const input of inputs) {
+    for (const p of manifest.policies) for (const i of p.inputs) c.convert((input as unknown as Record<string, unknown>)[i.name], i.used, 1);
+  }
+});
+time("wasm bundle evaluate, design A (copy)", () => {
+  for (const input of inputs) copying.evaluate(input, { now: input.now });
+});
+time("wasm bundle evaluate, design B (validate + view)", () => {
   for (const input of inputs) bundle.evaluate(input, { now: input.now });
 });
 time("interpreter", () => {
