@@ -50,9 +50,33 @@ export class ExprEmitter {
     return this.m.i32.lt_u(this.get(local), this.m.i32.const(2));
   }
 
+  /**
+   * Fuel not yet charged. Charges are merged forward into the next node
+   * entered when nothing between them can be observed (no exit, no host
+   * call that charges or fails), so straight-line code charges once per
+   * basic block and the totals, and the point of exhaustion, stay the
+   * interpreter's.
+   */
+  pending = 0;
+
+  takePending(): number {
+    const units = this.pending;
+    this.pending = 0;
+    return units;
+  }
+
+  /** Generates code with `units` pending; if nothing consumed them, they are charged first. */
+  withPending(units: number, generate: () => number): number[] {
+    this.pending += units;
+    const code = generate();
+    const left = this.takePending();
+    return left > 0 ? [this.mb.charge(left), code] : [code];
+  }
+
   emit(e: Expr): number {
-    const charge = this.mb.charge(FUEL.node[e.kind]);
-    return this.m.block(null, [charge, this.body(e)], i32);
+    const cost = FUEL.node[e.kind] + this.takePending();
+    const code = this.withPending(cost, () => this.body(e));
+    return code.length === 1 ? code[0]! : this.m.block(null, code, i32);
   }
 
   private body(e: Expr): number {

@@ -74,8 +74,7 @@ export function emitPolicy(mb: ModuleBuilder, checked: CheckedPolicy, prefix: st
   checked.outputs.forEach((output, k) => {
     const v = fb.local();
     stmts.push(
-      mb.charge(FUEL.output),
-      m.local.set(v, x.emit(output.value)),
+      ...x.withPending(FUEL.output, () => m.local.set(v, x.emit(output.value))),
       m.if(m.i32.lt_s(x.get(v), m.i32.const(0)), m.block(null, [mb.host("output_error", [m.i32.const(k), x.get(v)]), m.return()])),
       mb.host("output", [m.i32.const(k), x.get(v)]),
     );
@@ -94,16 +93,20 @@ class RuleEmitter {
 
   emit(): number {
     const { m, mb } = this.x;
-    const stmts = [mb.charge(FUEL.rule)];
+    const stmts: number[] = [];
     if (this.rule.expires) {
       const e = this.x.fb.local();
       stmts.push(
+        mb.charge(FUEL.rule),
         m.local.set(e, mb.host("expired", [m.i32.const(this.index)])),
         m.if(m.i32.lt_s(this.x.get(e), m.i32.const(0)), m.return(this.x.get(e))),
         m.if(this.x.get(e), m.return(m.i32.const(0))),
+        this.fireFrom(0),
       );
+    } else {
+      stmts.push(...this.x.withPending(FUEL.rule, () => this.fireFrom(0)));
     }
-    stmts.push(this.fireFrom(0), m.return(m.i32.const(0)));
+    stmts.push(m.return(m.i32.const(0)));
     return m.block(null, stmts);
   }
 
@@ -129,7 +132,7 @@ class RuleEmitter {
     const bindings = clause.second ? [m.local.set(first, at("range_first")), m.local.set(second, at("range_second"))] : [m.local.set(first, at("range_one"))];
     fb.bind(clause.first.name, first);
     if (clause.second) fb.bind(clause.second.name, second);
-    const inner = this.fireFrom(depth + 1);
+    const inner = x.withPending(FUEL.iteration, () => this.fireFrom(depth + 1));
     fb.unbind(clause.second ? 2 : 1);
     const loop = mb.label("for");
     return m.block(null, [
@@ -141,7 +144,7 @@ class RuleEmitter {
         loop,
         m.if(
           m.i32.lt_s(x.get(i), x.get(count)),
-          m.block(null, [mb.charge(FUEL.iteration), ...bindings, inner, m.local.set(i, m.i32.add(x.get(i), m.i32.const(1))), m.br(loop)]),
+          m.block(null, [...bindings, ...inner, m.local.set(i, m.i32.add(x.get(i), m.i32.const(1))), m.br(loop)]),
         ),
       ),
     ]);

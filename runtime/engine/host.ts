@@ -7,7 +7,7 @@
 import { parseTimestamp } from "../lib/time.js";
 import { utf8Length } from "../lib/utf8.js";
 import type { DecisionError, RuleHit } from "../types.js";
-import { implementation, type LibraryContext } from "./library.js";
+import { implementation, type Impl, type LibraryContext } from "./library.js";
 import type { BundleManifest, ManifestPolicy } from "./manifest.js";
 import { decodeConst, toJson } from "./render.js";
 import { fits } from "./type-desc.js";
@@ -62,6 +62,8 @@ export class Host {
   timeoutMs = 0;
   private nowHandle = -1;
   private readonly expires = new Map<string, bigint | null>();
+  /** Each call site's candidate implementations, resolved once at load. */
+  private readonly siteImpls: (Impl | undefined)[][];
 
   constructor(
     private readonly manifest: BundleManifest,
@@ -69,6 +71,7 @@ export class Host {
   ) {
     for (const c of manifest.consts) this.values.push(decodeConst(c));
     this.base = this.values.length;
+    this.siteImpls = manifest.sites.map((s) => s.ids.map(implementation));
   }
 
   /** Handles the table may hold per evaluation before it counts as over the memory limit. */
@@ -141,7 +144,7 @@ export class Host {
       });
     }
     if (chosen < 0) return this.put(new Err(`no such overload: ${s.fn}(${args.map(typeName).join(", ")})`));
-    const impl = implementation(s.ids[chosen]!);
+    const impl = this.siteImpls[site]![chosen];
     if (!impl) return this.put(new Err(`overload '${s.ids[chosen]}' is not implemented`));
     let argFuel = 0;
     for (const a of args) argFuel += this.sizeFuel(a);
