@@ -218,9 +218,15 @@ export class ExprEmitter {
       trusted,
       argc: args.length,
     });
-    return this.withArgs(args, (locals) =>
-      this.m.block(null, [...locals.map((l) => this.mb.host("arg", [this.get(l)])), this.mb.host("call", [this.m.i32.const(site)])], i32),
-    );
+    return this.withArgs(args, (locals) => this.callSite(site, locals.map((l) => this.get(l))));
+  }
+
+  /** A call site with its arguments: one host call for up to two arguments, else pushed one by one. */
+  callSite(site: number, args: number[]): number {
+    const m = this.m;
+    if (args.length === 1) return this.mb.host("call1", [m.i32.const(site), args[0]!]);
+    if (args.length === 2) return this.mb.host("call2", [m.i32.const(site), args[0]!, args[1]!]);
+    return m.block(null, [...args.map((a) => this.mb.host("arg", [a])), this.mb.host("call", [m.i32.const(site)])], i32);
   }
 
   private list(e: ListExpr): number {

@@ -26,6 +26,8 @@ export const HOST_IMPORTS: Record<string, [number[], number]> = {
   index: [[i32, i32, i32], i32],
   arg: [[i32], none],
   call: [[i32], i32],
+  call1: [[i32, i32], i32],
+  call2: [[i32, i32, i32], i32],
   list_new: [[], i32],
   list_add: [[i32, i32, i32], i32],
   map_new: [[], i32],

@@ -192,7 +192,7 @@ class RuleEmitter {
       }
       const v = x.guard(label, x.emit(part.expr));
       stmts.push(...v.stmts);
-      const s = x.guard(label, m.block(null, [mb.host("arg", [x.get(v.local)]), mb.host("call", [m.i32.const(site)])], i32));
+      const s = x.guard(label, x.callSite(site, [x.get(v.local)]));
       stmts.push(...s.stmts);
       parts.push(x.get(s.local));
     }

@@ -310,6 +310,14 @@ export class Host {
       index: (a, b, optional) => this.index(a, b, optional),
       arg: (h) => void this.args.push(this.get(h)),
       call: (site) => this.call(site),
+      call1: (site, a) => {
+        this.args.push(this.get(a));
+        return this.call(site);
+      },
+      call2: (site, a, b) => {
+        this.args.push(this.get(a), this.get(b));
+        return this.call(site);
+      },
       list_new: () => this.put(new List([])),
       list_add: (l, h, optional) => this.listAdd(l, h, optional),
       map_new: () => this.put(new CMap()),
