@@ -3,6 +3,7 @@
 // whenever the read is evaluated: the other side of `&&` (either side: CEL's
 // `&&` is commutative, so `x.f > 0 && has(x.f)` is also safe), the negated
 // side of `||`, the matching branch of `?:`, or a rule's `when`.
+// `"f" in x` counts as `has(x.f)`.
 
 import type { Expr } from "../ast.js";
 
@@ -25,6 +26,11 @@ export function guardsWhen(e: Expr, outcome: boolean): string[] {
   if (e.kind === "call" && e.function === "has" && e.target === null && e.args.length === 1 && outcome) {
     const path = guardPath(e.args[0]!);
     return path === null ? [] : [path];
+  }
+  // `"f" in x` tests the same thing as `has(x.f)` when x is a record.
+  if (e.kind === "binary" && e.op === "in" && outcome && e.left.kind === "literal" && e.left.value.type === "string") {
+    const base = guardPath(e.right);
+    return base === null ? [] : [`${base}.${e.left.value.value}`];
   }
   if (e.kind === "unary" && e.op === "!") return guardsWhen(e.operand, !outcome);
   if (e.kind === "binary") {

@@ -187,6 +187,7 @@ describe("optional field guards", () => {
     ["has(p.sub) && has(p.sub.deep) && p.sub.deep > 1"],
     ["items.all(e, has(e.procs) && size(e.procs) > 0)"],
     ["has(p.procs) && (true || size(p.procs) > 0)"],
+    ['"procs" in p && size(p.procs) > 0'],
   ])("no warning for %s", (when) => {
     expect(warnings(when)).toEqual([]);
   });
