@@ -12,7 +12,7 @@ import type { BundleManifest, ManifestPolicy } from "./manifest.js";
 import { decodeConst, toJson } from "./render.js";
 import { fits } from "./type-desc.js";
 import {
-  CMap, Err, List, Optional, Timestamp, asKey, isKeyValue, keyToString, listPosition, mapHasEqualKey, mapLookup, sortedKeys, typeName, type Value,
+  CMap, Err, List, Optional, Timestamp, asKey, type Key, isKeyValue, keyToString, listPosition, mapHasEqualKey, mapLookup, sortedKeys, typeName, type Value,
 } from "./values.js";
 
 /** Ends an evaluation that is not a CEL error (fuel, deadline, memory). */
@@ -25,9 +25,12 @@ export class Abort extends Error {
   }
 }
 
+/** An iteration snapshot: a list's items, or a map's keys in order with the map. */
 interface Range {
-  isList: boolean;
-  items: [Value, Value][];
+  list: readonly Value[] | null;
+  keys: readonly Value[];
+  map: CMap | null;
+  length: number;
 }
 
 export interface Globals {
@@ -224,8 +227,11 @@ export class Host {
   private range(h: number, forName: number): number {
     const v = this.get(h);
     let range: Range;
-    if (v instanceof List) range = { isList: true, items: v.items.map((item, i) => [BigInt(i), item]) };
-    else if (v instanceof CMap) range = { isList: false, items: sortedKeys(v).map((k) => [k, v.get(k)!]) };
+    if (v instanceof List) range = { list: v.items, keys: [], map: null, length: v.items.length };
+    else if (v instanceof CMap) {
+      const keys = sortedKeys(v);
+      range = { list: null, keys, map: v, length: keys.length };
+    }
     else if (forName >= 0) return this.err(`for ${this.get(forName) as string} in ...: cannot iterate over ${typeName(v)}`);
     else return this.err(`expression of type '${typeName(v)}' cannot be the range of a comprehension`);
     this.values.push(range);
@@ -325,12 +331,18 @@ export class Host {
       map_put: (m, k, v) => void (this.get(m) as CMap).set(asKey(this.get(k))!, this.get(v)),
       map_merge: (m, v) => this.mapMerge(m, v),
       range: (h, name) => this.range(h, name),
-      range_len: (r) => this.rangeAt(r).items.length,
-      range_first: (r, i) => this.put(this.rangeAt(r).items[i]![0]),
-      range_second: (r, i) => this.put(this.rangeAt(r).items[i]![1]),
+      range_len: (r) => this.rangeAt(r).length,
+      range_first: (r, i) => {
+        const range = this.rangeAt(r);
+        return this.put(range.list ? BigInt(i) : range.keys[i]!);
+      },
+      range_second: (r, i) => {
+        const range = this.rangeAt(r);
+        return this.put(range.list ? range.list[i]! : range.map!.get(range.keys[i] as Key)!);
+      },
       range_one: (r, i) => {
         const range = this.rangeAt(r);
-        return this.put(range.items[i]![range.isList ? 1 : 0]);
+        return this.put(range.list ? range.list[i]! : range.keys[i]!);
       },
       pred_error: (h) => this.notBool(h, (t) => `no such overload: predicate returned ${t}, not bool`),
       logic_error: (h, and) => this.notBool(h, (t) => `no such overload: ${and ? "_&&_" : "_||_"} applied to ${t}`),

@@ -40,6 +40,8 @@ export type Key = boolean | bigint | Uint | string;
 /** Entries keyed by type tag + value, so `1` and `1u` are different keys (as in CEL). */
 export class CMap {
   private readonly byKey = new Map<string, { key: Key; value: Value }>();
+  /** Keys in iteration order, computed once (maps do not change after construction). */
+  sorted: Key[] | undefined;
   static keyId(key: Key): string {
     if (typeof key === "string") return "s" + key;
     if (typeof key === "bigint") return "i" + key.toString();
@@ -56,6 +58,7 @@ export class CMap {
     return this.byKey.get(CMap.keyId(key))?.value;
   }
   set(key: Key, value: Value): void {
+    this.sorted = undefined;
     this.byKey.set(CMap.keyId(key), { key, value });
   }
   entries(): IterableIterator<{ key: Key; value: Value }> {
@@ -166,7 +169,7 @@ export function compareKeys(a: Key, b: Key): number {
 }
 
 export function sortedKeys(m: CMap): Key[] {
-  return m.keys().sort(compareKeys);
+  return (m.sorted ??= m.keys().sort(compareKeys));
 }
 
 /** The list position an index denotes: int, uint or an integral double. */
