@@ -54,6 +54,9 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
     };
     m.addCustomSection(MANIFEST_SECTION, new TextEncoder().encode(JSON.stringify(manifest)));
     return m.emitBinary();
+  } catch (e) {
+    if (e instanceof RangeError) throw new Error("an expression is nested too deeply for the wasm backend (split it with lets or fns)");
+    throw e;
   } finally {
     mb.m.dispose();
   }

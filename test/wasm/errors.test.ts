@@ -139,3 +139,10 @@ describe("bad bundles are rejected with a clear Error", () => {
     await expect(loadBundle(empty)).rejects.toThrow(/not an Edict bundle/);
   });
 });
+
+describe("limits of the compiler", () => {
+  test("an expression nested too deeply is a clear compile-time error, not a crash", () => {
+    const chain = Array.from({ length: 5000 }, () => "n").join(" + ");
+    expect(() => generateBundle([check(`input n: int\noutput o = ${chain}`)])).toThrow(/nested too deeply/);
+  });
+});

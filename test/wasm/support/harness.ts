@@ -16,7 +16,7 @@ export const NOW = "2026-11-23T10:00:00Z";
 export function check(source: string, name = "test.p"): CheckedPolicy {
   const text = source.trimStart().startsWith("policy") ? source : `policy ${name}\n${source}`;
   const parsed = parsePolicy("test.edict", text);
-  if (!parsed.ast) throw new Error(parsed.diagnostics.map((d) => d.message).join("\n"));
+  if (!parsed.ast || parsed.diagnostics.some((d) => d.severity === "error")) throw new Error(parsed.diagnostics.map((d) => d.message).join("\n"));
   const { checked, diagnostics } = checkPolicy(parsed.ast, text);
   if (!checked) throw new Error(diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
   return checked;
