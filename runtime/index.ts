@@ -90,19 +90,26 @@ class LoadedBundle implements Bundle {
     const budget = options.fuel ?? this.options.fuel ?? DEFAULT_FUEL;
     const policies: { [name: string]: PolicyDecision } = {};
     let overall: "allow" | "deny" = "allow";
+    const now = resolveNow(options.now);
     for (const policy of this.manifest.policies) {
       const mode = this.options.modes?.[policy.name] ?? "enforce";
-      const decision = this.run(policy, input, mode, budget, options.now);
+      const decision = this.run(policy, input, mode, budget, now, options.now);
       policies[policy.name] = decision;
       if (decision.decision === "deny") overall = "deny";
     }
     return { decision: overall, policies };
   }
 
-  private run(policy: ManifestPolicy, input: unknown, mode: PolicyMode, budget: number, nowOption: Date | string | undefined): PolicyDecision {
+  private run(
+    policy: ManifestPolicy,
+    input: unknown,
+    mode: PolicyMode,
+    budget: number,
+    now: bigint | null,
+    nowOption: Date | string | undefined,
+  ): PolicyDecision {
     const progress: Progress = { policy, inputs: [], now: new Timestamp(0n), violations: [], warnings: [], grants: 0, outputs: {}, error: null };
     const finish = (error: DecisionError | null, fuel: number) => assemble(policy, progress, error, fuel, mode);
-    const now = resolveNow(nowOption);
     if (now === null) {
       return finish({ code: "input_invalid", message: `now: expected an RFC 3339 timestamp, got ${JSON.stringify(String(nowOption))}` }, 0);
     }
