@@ -2,7 +2,7 @@
 // no Node built-ins, no eval: the bundle's Wasm module does the control
 // flow and fuel; runtime/engine is the host side of its ABI.
 
-import { parseTimestamp } from "./lib/time.js";
+import { isTimestampInRange, parseTimestamp } from "./lib/time.js";
 import { Converter, InputProblem, jsonKind } from "./engine/convert.js";
 import { Abort, Host, type Globals, type Progress } from "./engine/host.js";
 import { MANIFEST_SECTION, parseManifest, type BundleManifest, type ManifestPolicy } from "./engine/manifest.js";
@@ -165,9 +165,11 @@ function abortError(e: unknown, where: { rule?: string }): DecisionError {
 }
 
 function resolveNow(now: Date | string | undefined): bigint | null {
-  if (now === undefined) return BigInt(Date.now()) * 1_000_000n;
-  if (typeof now === "string") return parseTimestamp(now);
-  return now instanceof Date && Number.isFinite(now.getTime()) ? BigInt(now.getTime()) * 1_000_000n : null;
+  let nanos: bigint | null;
+  if (now === undefined) nanos = BigInt(Date.now()) * 1_000_000n;
+  else if (typeof now === "string") nanos = parseTimestamp(now);
+  else nanos = now instanceof Date && Number.isFinite(now.getTime()) ? BigInt(now.getTime()) * 1_000_000n : null;
+  return nanos !== null && isTimestampInRange(nanos) ? nanos : null;
 }
 
 function assemble(policy: ManifestPolicy, progress: Progress, error: DecisionError | null, fuel: number, mode: PolicyMode): PolicyDecision {

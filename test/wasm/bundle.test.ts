@@ -94,3 +94,13 @@ describe("bundles", () => {
     expect(() => generateBundle([checked])).toThrow(/wasm backend does not support 'size'/);
   });
 });
+
+test("a `now` outside the timestamp range is input_invalid on both engines", async () => {
+  const checked = [check(DENY)];
+  const bundle = await loadBundle(generateBundle(checked));
+  const now = new Date(-62_200_000_000_000);
+  const wasm = bundle.evaluate({ n: 1 }, { now });
+  const hashes = Object.fromEntries(bundle.policies.map((p) => [p.name, p.hash]));
+  expect(wasm).toEqual(entry.interpretPolicies(checked, { n: 1 }, { now, clock: () => 0, builtins: await interpreterBuiltins(), hashes }));
+  expect(wasm.policies["a.deny"]!.error?.code).toBe("input_invalid");
+});
