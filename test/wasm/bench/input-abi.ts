@@ -16,6 +16,7 @@ import { Converter } from "../../../runtime/engine/convert.js";
 import { parseManifest } from "../../../runtime/engine/manifest.js";
 import { loadBundle } from "../../../runtime/index.js";
 import { runtimeLibrary } from "../support/adapter.js";
+import { LinearEncoder } from "./linear-encoder.js";
 
 const SEEDS = ["tls-insecure-non-localhost", "exporter-removal", "non-eu-endpoint", "traces-tail-sampling", "hostmetrics-interval", "no-debug-in-production"];
 const checked: CheckedPolicy[] = [];
@@ -61,6 +62,14 @@ time("validate used inputs (no copy)", () => {
     for (const p of manifest.policies) for (const i of p.inputs) c.convert((input as unknown as Record<string, unknown>)[i.name], i.used, 1);
   }
 });
+const encoder = new LinearEncoder();
+time("design C: encode into linear memory, interned strings", () => {
+  for (const input of inputs) {
+    encoder.reset();
+    for (const p of manifest.policies) for (const i of p.inputs) encoder.encode((input as unknown as Record<string, unknown>)[i.name], i.used);
+  }
+});
+console.log(`  (${encoder.strings.size} distinct strings interned over all steps; last agent ${encoder.size} bytes)`);
 time("wasm bundle evaluate, design A (copy)", () => {
   for (const input of inputs) copying.evaluate(input, { now: input.now });
 });
