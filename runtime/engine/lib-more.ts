@@ -70,19 +70,21 @@ for (const [op, f] of [
   MATH[`math_${op}_int_int`] = ([a, b]) => f(a as bigint, b as bigint);
   MATH[`math_${op}_uint_uint`] = ([a, b]) => new Uint(f((a as Uint).value, (b as Uint).value));
 }
+// Shifts are logical on both int and uint (cel-go: the sign bit is not kept by a right shift); 64 or more bits give 0.
 for (const left of [true, false]) {
   const op = left ? "bitShiftLeft" : "bitShiftRight";
-  const shift = (x: bigint, n: bigint, width: bigint, signed: boolean): Value => {
+  const shift = (bits: bigint, n: bigint): bigint | Err => {
     if (n < 0n) return new Err(`math.${op}() negative offset: ${n}`);
-    if (n >= 64n) return signed && !left && x < 0n ? -1n : 0n;
-    const mask = (1n << width) - 1n;
-    if (left) return BigInt.asIntN(signed ? 64 : 65, (x << n) & mask) as bigint;
-    return signed ? x >> n : (x & mask) >> n;
+    if (n >= 64n) return 0n;
+    return left ? BigInt.asUintN(64, bits << n) : bits >> n;
   };
-  MATH[`math_${op}_int_int`] = ([x, n]) => (left ? BigInt.asIntN(64, shift(x as bigint, n as bigint, 64n, true) as bigint) : shift(x as bigint, n as bigint, 64n, true));
+  MATH[`math_${op}_int_int`] = ([x, n]) => {
+    const r = shift(BigInt.asUintN(64, x as bigint), n as bigint);
+    return r instanceof Err ? r : BigInt.asIntN(64, r);
+  };
   MATH[`math_${op}_uint_int`] = ([x, n]) => {
-    const r = shift((x as Uint).value, n as bigint, 64n, false);
-    return r instanceof Err ? r : new Uint(BigInt.asUintN(64, r as bigint));
+    const r = shift((x as Uint).value, n as bigint);
+    return r instanceof Err ? r : new Uint(r);
   };
 }
 
