@@ -62,7 +62,7 @@ export async function loadBundle(bytes: Uint8Array | WebAssembly.Module, options
 
 class LoadedBundle implements Bundle {
   readonly policies: PolicyInfo[];
-  /** docs/design/input-abi.md: "view" (validate, then convert on access) or "copy" (convert everything used up front); internal, for measurement. */
+  /** docs/design/input-abi.md: "copy" (convert everything used up front, the default) or "view" (validate, then convert on access); internal, for measurement. */
   private readonly inputDesign: "view" | "copy";
 
   constructor(
@@ -78,7 +78,7 @@ class LoadedBundle implements Bundle {
       rules: p.rules.map((r) => ({ name: r.name, kind: r.kind })),
       inputs: p.inputs.map((i) => ({ name: i.name, type: i.type, nullable: i.nullable })),
     }));
-    this.inputDesign = (options as { inputDesign?: string }).inputDesign === "copy" ? "copy" : "view";
+    this.inputDesign = (options as { inputDesign?: string }).inputDesign === "view" ? "view" : "copy";
   }
 
   evaluate(input: object, options: EvaluateOptions = {}): Decision {
@@ -119,6 +119,7 @@ class LoadedBundle implements Bundle {
     const g = host.globals;
     g.used.value = 0;
     g.budget.value = budget;
+    host.budget = budget;
     g.next_tick.value = 1024;
     g.rule.value = -1;
     try {

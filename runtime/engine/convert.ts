@@ -57,42 +57,40 @@ export class Converter {
   ) {}
 
   convert(json: unknown, type: TypeDesc, depth: number): Value | InputProblem {
-    const fail = (problem: string) => new InputProblem(problem);
-    const mismatch = () => mismatched(json, type);
-    if ((Array.isArray(json) || isObject(json)) && depth > MAX_INPUT_DEPTH) return fail(`nesting deeper than ${MAX_INPUT_DEPTH} levels`);
+    if ((Array.isArray(json) || isObject(json)) && depth > MAX_INPUT_DEPTH) return new InputProblem(`nesting deeper than ${MAX_INPUT_DEPTH} levels`);
     if (typeof type === "string") {
       switch (type) {
         case "dyn":
           return this.dyn(json, depth);
         case "bool":
-          return typeof json === "boolean" ? json : mismatch();
+          return typeof json === "boolean" ? json : mismatched(json, type);
         case "string":
-          return typeof json === "string" ? this.str(json) : mismatch();
+          return typeof json === "string" ? this.str(json) : mismatched(json, type);
         case "null":
-          return json === null ? null : mismatch();
+          return json === null ? null : mismatched(json, type);
         case "int":
         case "uint":
-          return integer(json, type, fail) ?? mismatch();
+          return integer(json, type) ?? mismatched(json, type);
         case "double":
-          return double(json) ?? mismatch();
+          return double(json) ?? mismatched(json, type);
         case "bytes": {
-          if (typeof json !== "string") return mismatch();
+          if (typeof json !== "string") return mismatched(json, type);
           const bytes = base64Decode(json);
-          if (bytes === null) return fail("expected bytes (a base64 string), got a string that is not base64");
+          if (bytes === null) return new InputProblem("expected bytes (a base64 string), got a string that is not base64");
           return bytes.length > this.maxStringBytes ? this.tooLong() : bytes;
         }
         case "timestamp": {
-          if (typeof json !== "string") return mismatch();
+          if (typeof json !== "string") return mismatched(json, type);
           const n = parseTimestamp(json);
-          return n === null ? fail(`expected timestamp (RFC 3339), got ${JSON.stringify(json)}`) : new Timestamp(n);
+          return n === null ? new InputProblem(`expected timestamp (RFC 3339), got ${JSON.stringify(json)}`) : new Timestamp(n);
         }
         case "duration": {
-          if (typeof json !== "string") return mismatch();
+          if (typeof json !== "string") return mismatched(json, type);
           const n = parseDuration(json);
-          return n === null ? fail(`expected duration (like "1h30m" or "60s"), got ${JSON.stringify(json)}`) : new Duration(n);
+          return n === null ? new InputProblem(`expected duration (like "1h30m" or "60s"), got ${JSON.stringify(json)}`) : new Duration(n);
         }
         default:
-          return fail(`an input cannot have type ${descToString(type)}`);
+          return new InputProblem(`an input cannot have type ${descToString(type)}`);
       }
     }
     switch (type[0]) {
@@ -102,7 +100,7 @@ export class Converter {
         return inner instanceof InputProblem ? inner : new Optional(inner);
       }
       case "list": {
-        if (!Array.isArray(json)) return mismatch();
+        if (!Array.isArray(json)) return mismatched(json, type);
         const items: Value[] = [];
         for (let i = 0; i < json.length; i++) {
           const v = this.convert(json[i], type[1], depth + 1);
@@ -112,11 +110,11 @@ export class Converter {
         return this.build ? new List(items) : null;
       }
       case "map":
-        return isObject(json) ? this.map(json, type[1], type[2], depth) : mismatch();
+        return isObject(json) ? this.map(json, type[1], type[2], depth) : mismatched(json, type);
       case "rec":
-        return isObject(json) ? this.record(json, type[2], depth) : mismatch();
+        return isObject(json) ? this.record(json, type[2], depth) : mismatched(json, type);
       default:
-        return fail(`an input cannot have type ${descToString(type)}`);
+        return new InputProblem(`an input cannot have type ${descToString(type)}`);
     }
   }
 
@@ -181,7 +179,8 @@ function acceptsNull(t: TypeDesc): boolean {
   return t === "null" || t === "dyn" || (Array.isArray(t) && t[0] === "opt");
 }
 
-function integer(json: unknown, kind: "int" | "uint", fail: (p: string) => InputProblem): Value | InputProblem | null {
+function integer(json: unknown, kind: "int" | "uint"): Value | InputProblem | null {
+  const fail = (problem: string) => new InputProblem(problem);
   let n: bigint;
   if (typeof json === "bigint") n = json;
   else if (typeof json === "number") {

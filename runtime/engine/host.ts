@@ -103,17 +103,20 @@ export class Host {
     return this.values[h < 0 ? -h : h] as Value;
   }
 
+  /** The budget of the running evaluation (also in the module's `budget` global). */
+  budget = 0;
+
   charge(units: number): void {
     if (units === 0) return;
     const g = this.globals;
     const used = (g.used.value as number) + units;
     g.used.value = used;
-    if (used > (g.budget.value as number)) this.outOfFuel();
+    if (used > this.budget) this.outOfFuel();
     if (used >= (g.next_tick.value as number)) this.tick();
   }
 
   outOfFuel(): never {
-    throw new Abort("fuel_exhausted", `fuel budget of ${this.globals.budget.value as number} units exhausted`);
+    throw new Abort("fuel_exhausted", `fuel budget of ${this.budget} units exhausted`);
   }
 
   tick(): void {

@@ -39,33 +39,38 @@ export type Key = boolean | bigint | Uint | string;
 
 /** Entries keyed by type tag + value, so `1` and `1u` are different keys (as in CEL). */
 export class CMap {
-  private readonly byKey = new Map<string, { key: Key; value: Value }>();
+  /** String keys (the common case) by themselves; other keys by type tag + value, so `1` and `1u` differ. */
+  private readonly strings = new Map<string, Value>();
+  private readonly others = new Map<string, { key: Key; value: Value }>();
   /** Keys in iteration order, computed once (maps do not change after construction). */
   sorted: Key[] | undefined;
-  static keyId(key: Key): string {
-    if (typeof key === "string") return "s" + key;
+  static keyId(key: Exclude<Key, string>): string {
     if (typeof key === "bigint") return "i" + key.toString();
     if (typeof key === "boolean") return key ? "bt" : "bf";
     return "u" + key.value.toString();
   }
   get size(): number {
-    return this.byKey.size;
+    return this.strings.size + this.others.size;
   }
   has(key: Key): boolean {
-    return this.byKey.has(CMap.keyId(key));
+    return typeof key === "string" ? this.strings.has(key) : this.others.has(CMap.keyId(key));
   }
   get(key: Key): Value | undefined {
-    return this.byKey.get(CMap.keyId(key))?.value;
+    return typeof key === "string" ? this.strings.get(key) : this.others.get(CMap.keyId(key))?.value;
   }
   set(key: Key, value: Value): void {
     this.sorted = undefined;
-    this.byKey.set(CMap.keyId(key), { key, value });
+    if (typeof key === "string") this.strings.set(key, value);
+    else this.others.set(CMap.keyId(key), { key, value });
   }
-  entries(): IterableIterator<{ key: Key; value: Value }> {
-    return this.byKey.values();
+  *entries(): IterableIterator<{ key: Key; value: Value }> {
+    for (const [key, value] of this.strings) yield { key, value };
+    yield* this.others.values();
   }
   keys(): Key[] {
-    return [...this.byKey.values()].map((e) => e.key);
+    const out: Key[] = [...this.strings.keys()];
+    for (const e of this.others.values()) out.push(e.key);
+    return out;
   }
 }
 

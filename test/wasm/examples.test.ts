@@ -43,7 +43,10 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".test.yaml"))) {
   }
   describe(file, () => {
     const checked = check(source);
-    const bundlePromise = loadBundle(generateBundle([checked]));
+    const bytes = generateBundle([checked]);
+    const bundlePromise = loadBundle(bytes);
+    // Input design B (docs/design/input-abi.md) must decide exactly like the default.
+    const viewingPromise = loadBundle(bytes, { inputDesign: "view" } as object);
     for (const c of spec.cases) {
       test(c.name, async () => {
         const bundle = await bundlePromise;
@@ -52,6 +55,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".test.yaml"))) {
         const wasm = bundle.evaluate(input, options).policies[checked.name]!;
         const interpreted = entry.interpretPolicy(checked, input, { ...options, clock: () => 0, builtins: await interpreterBuiltins(), hash: wasm.hash });
         expect(wasm).toEqual(interpreted);
+        expect((await viewingPromise).evaluate(input, options).policies[checked.name]).toEqual(wasm);
         expect(wasm.decision).toBe(c.expect);
         if (c.violations) expect(wasm.violations.map((v) => v.rule)).toEqual(c.violations);
         if (c.error) expect(wasm.error?.code).toBe(c.error);
