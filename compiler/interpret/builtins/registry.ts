@@ -1,0 +1,55 @@
+// The interpreter's library: every overload id of compiler/library, served by
+// the one implementation of the CEL library in runtime/engine (the same code
+// the Wasm bundles call through their host imports), adapted to the
+// interpreter's value classes.
+//
+// Decision (recorded in docs/architecture.md): the library is implemented
+// once. The interpreter stays the oracle for everything the compiler
+// generates — control flow, short-circuit and error absorption, iteration
+// order, rule firing, decision assembly and fuel — which is what the
+// differential tests compare; the library's semantics are judged for both
+// engines by the CEL conformance suite.
+import type { Builtin, BuiltinLookup } from "../env.js";
+import * as C from "../../values.js";
+import { implementation } from "../../../runtime/engine/library.js";
+import * as R from "../../../runtime/engine/values.js";
+
+export function toRuntimeValue(v: C.CelValue): R.Value {
+  if (v === null || typeof v !== "object" || v instanceof Uint8Array) return v as R.Value;
+  if (v instanceof C.CelUint) return new R.Uint(v.value);
+  if (v instanceof C.CelTimestamp) return new R.Timestamp(v.nanos);
+  if (v instanceof C.CelDuration) return new R.Duration(v.nanos);
+  if (v instanceof C.CelOptional) return new R.Optional(v.value === undefined ? undefined : toRuntimeValue(v.value));
+  if (v instanceof C.CelTypeValue) return new R.TypeValue(v.name);
+  if (v instanceof C.CelError) return new R.Err(v.message);
+  if (v instanceof C.CelList) return new R.List(v.items.map(toRuntimeValue));
+  const m = new R.CMap();
+  for (const { key, value } of (v as C.CelMap).entries()) m.set(toRuntimeValue(key) as R.Key, toRuntimeValue(value));
+  return m;
+}
+
+export function toCelValue(v: R.Value): C.CelValue {
+  if (v === null || typeof v !== "object" || v instanceof Uint8Array) return v as C.CelValue;
+  if (v instanceof R.Uint) return new C.CelUint(v.value);
+  if (v instanceof R.Timestamp) return new C.CelTimestamp(v.nanos);
+  if (v instanceof R.Duration) return new C.CelDuration(v.nanos);
+  if (v instanceof R.Optional) return new C.CelOptional(v.value === undefined ? undefined : toCelValue(v.value));
+  if (v instanceof R.TypeValue) return new C.CelTypeValue(v.name);
+  if (v instanceof R.Err) return new C.CelError(v.message);
+  if (v instanceof R.List) return new C.CelList(v.items.map(toCelValue));
+  const m = new C.CelMap();
+  for (const { key, value } of (v as R.CMap).entries()) m.set(toCelValue(key) as C.CelKey, toCelValue(value));
+  return m;
+}
+
+const cache = new Map<string, Builtin | undefined>();
+
+export const getBuiltin: BuiltinLookup = (id) => {
+  if (cache.has(id)) return cache.get(id);
+  const impl = implementation(id);
+  const builtin: Builtin | undefined = impl
+    ? (args, ctx) => toCelValue(impl(args.map(toRuntimeValue), { now: toRuntimeValue(ctx.now) as R.Timestamp }))
+    : undefined;
+  cache.set(id, builtin);
+  return builtin;
+};
