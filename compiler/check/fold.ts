@@ -1,15 +1,10 @@
 // Const folding: a const's expression is evaluated at compile time by the
 // reference interpreter (never by a second evaluator here), so a const
 // means exactly what the same expression means at run time.
-// TEMPORARY: compiler/interpret/index.ts has not landed yet; until it does,
-// evaluation reports that the interpreter is unavailable.
-
-function evaluateExpression(_checked: unknown, _bindings: object): CelValue {
-  return new CelError("the interpreter (compiler/interpret/index.ts) is not available yet");
-}
 
 import type { ConstDecl } from "../ast.js";
 import type { DiagnosticCollector } from "../diagnostics.js";
+import { evaluateExpression } from "../interpret/index.js";
 import type { Type } from "../types.js";
 import { CelError, isError, type CelValue } from "../values.js";
 import { CODES } from "./codes.js";

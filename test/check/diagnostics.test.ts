@@ -61,6 +61,7 @@ const cases: [string, string, { code: string; at: string; message: string }[]][]
   ["const reads an input", policy("input x: int", "const c = x + 1"), [{ code: "E0114", at: "3:11", message: "const 'c' must be constant, but it reads input 'x'" }]],
   ["const reads now", policy("const c = now"), [{ code: "E0114", at: "2:11", message: "const 'c' must be constant, but it reads 'now' (the evaluation instant)" }]],
   ["const reads a let", policy("let l = 1", "const c = l"), [{ code: "E0114", at: "3:11", message: "const 'c' must be constant, but it reads let 'l'" }]],
+  ["const evaluation fails", policy("const c = 1 / 0"), [{ code: "E0115", at: "2:11", message: "const 'c' could not be evaluated: division by zero" }]],
   ["bad expires", policy("deny r {", '  expires "2026-13-01"', "}"), [{ code: "E0116", at: "3:11", message: 'expires "2026-13-01" is not an RFC 3339 timestamp' }]],
   ["message hole without string()", policy("input x: list<string>", "deny r {", '  message "bad ${x}"', "}"), [{ code: "E0117", at: "4:18", message: "cannot interpolate a value of type list<string>: string() has no overload for it" }]],
   ["message construction", policy("output o = Foo{a: 1}"), [{ code: "E0118", at: "2:12", message: "message construction 'Foo{...}' is not supported: Edict has no message types" }]],
