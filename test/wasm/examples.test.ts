@@ -11,6 +11,7 @@ import { generateBundle } from "../../compiler/codegen/index.js";
 import * as entry from "../../compiler/interpret/entry.js";
 import { loadBundle } from "../../runtime/index.js";
 import { check, interpreterBuiltins, NOW } from "./support/harness.js";
+import { view } from "./bench/view.js";
 
 const dir = resolve(import.meta.dirname, "../../examples/otel");
 
@@ -46,7 +47,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".test.yaml"))) {
     const bytes = generateBundle([checked]);
     const bundlePromise = loadBundle(bytes);
     // Input design B (docs/design/input-abi.md) must decide exactly like the default.
-    const viewingPromise = loadBundle(bytes, { inputDesign: "view" } as object);
+    const viewingPromise = loadBundle(bytes, { inputView: view } as object);
     for (const c of spec.cases) {
       test(c.name, async () => {
         const bundle = await bundlePromise;

@@ -17,6 +17,7 @@ import { parseManifest } from "../../../runtime/engine/manifest.js";
 import { loadBundle } from "../../../runtime/index.js";
 import { runtimeLibrary } from "../support/adapter.js";
 import { LinearEncoder } from "./linear-encoder.js";
+import { view } from "./view.js";
 
 const SEEDS = ["tls-insecure-non-localhost", "exporter-removal", "non-eu-endpoint", "traces-tail-sampling", "hostmetrics-interval", "no-debug-in-production"];
 const checked: CheckedPolicy[] = [];
@@ -27,7 +28,7 @@ for (const name of SEEDS) {
   else console.log(`skipped ${name}: ${result.diagnostics[0]?.message}`);
 }
 const bytes = generateBundle(checked);
-const viewing = await loadBundle(bytes, { timeoutMs: 1e9, inputDesign: "view" } as object);
+const viewing = await loadBundle(bytes, { timeoutMs: 1e9, inputView: view } as object);
 const copying = await loadBundle(bytes, { timeoutMs: 1e9 });
 const manifest = parseManifest(WebAssembly.Module.customSections(new WebAssembly.Module(bytes as unknown as BufferSource), "edict.manifest")[0]);
 const inputs = generateRollout({ agents: 1000 });

@@ -1,13 +1,14 @@
-// Design B of docs/design/input-abi.md: after the input has been validated
+// Design B of docs/design/input-abi.md (a prototype: the runtime takes it
+// through the internal load option `inputView`, for measurement only): after the input has been validated
 // against its used type (Converter with build = false), JSON objects are
 // not copied but viewed: a map or record is a CMap whose entries convert on
 // first access. Only what a policy reads is ever converted.
 
-import { base64Decode } from "../lib/base64.js";
-import { parseDuration, parseTimestamp } from "../lib/time.js";
-import { Converter } from "./convert.js";
-import type { TypeDesc } from "./type-desc.js";
-import { CMap, Duration, List, Optional, Timestamp, Uint, type Key, type Value } from "./values.js";
+import { base64Decode } from "../../../runtime/lib/base64.js";
+import { parseDuration, parseTimestamp } from "../../../runtime/lib/time.js";
+import { Converter } from "../../../runtime/engine/convert.js";
+import type { TypeDesc } from "../../../runtime/engine/type-desc.js";
+import { CMap, Duration, List, Optional, Timestamp, Uint, type Key, type Value } from "../../../runtime/engine/values.js";
 
 const MAP_STRING_DYN: ["map", TypeDesc, TypeDesc] = ["map", "string", "dyn"];
 
