@@ -28,7 +28,9 @@ const failuresAt = args.indexOf("--failures");
 const failurePrefix = failuresAt >= 0 ? (args[failuresAt + 1] ?? "") : null;
 const update = process.env["UPDATE_KNOWN_FAILURES"] === "1";
 
-const known = readKnownFailures();
+// This file runs bundled from dist/, so the list is found relative to it, not to the module that reads it.
+const KNOWN = new URL("../test/conformance/known-failures.json", import.meta.url);
+const known = readKnownFailures(KNOWN);
 const next: KnownFailures = structuredClone(known);
 let mismatches = 0;
 
@@ -117,7 +119,7 @@ if ("unavailable" in front) {
 }
 
 if (update) {
-  writeKnownFailures(next);
+  writeKnownFailures(next, KNOWN);
   console.log("\nknown-failures.json rewritten.");
 } else if (mismatches > 0) {
   console.log(`\n${mismatches} result(s) differ from known-failures.json (UPDATE_KNOWN_FAILURES=1 to accept).`);

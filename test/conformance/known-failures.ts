@@ -24,6 +24,7 @@ export interface KnownFailures {
   engineDifferences: Record<string, string>;
 }
 
+/** Beside this module; a bundled caller (scripts/conformance.ts) passes its own path. */
 export const KNOWN_FAILURES_PATH = new URL("./known-failures.json", import.meta.url);
 
 const COMMENT =
