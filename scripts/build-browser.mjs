@@ -5,7 +5,7 @@ import { build } from "esbuild";
 
 export async function buildBrowser() {
   const result = await build({
-    entryPoints: { compiler: "compiler/browser.ts" },
+    entryPoints: { compiler: "compiler/index.ts" },
     outdir: "dist/browser",
     bundle: true,
     format: "esm",

@@ -1,6 +1,7 @@
 // Builds dist/: the package entry points bundled with esbuild. binaryen stays
 // external (ESM with top-level await, ~100 MB) and is only loaded by the compiler.
 import { build } from "esbuild";
+import { buildBrowser } from "./build-browser.mjs";
 
 const common = {
   bundle: true,
@@ -21,4 +22,5 @@ await Promise.all([
     outdir: "dist",
     banner: { js: "#!/usr/bin/env node" },
   }),
+  buildBrowser(),
 ]);

@@ -59,19 +59,21 @@ export async function buildFixture(): Promise<Fixture> {
   copyFileSync(join(repoRoot, "dist/runtime.js"), join(dir, "runtime.js"));
   for (const f of readdirSync(assets)) copyFileSync(join(assets, f), join(dir, f));
 
-  const agents = generateRollout({ agents: 24, seed: 7, heavy: false }) as Record<string, unknown>[];
+  const agents = generateRollout({ agents: 24, seed: 7, heavy: false }) as unknown as Record<string, unknown>[];
   const small = { big: [1] };
   const cases: EmbeddingCase[] = agents.map((input, i) => ({
     name: `agent ${i}`,
     input: { ...input, ...small },
-    options: { now: NOW },
+    // A generous deadline: these cases test identical decisions, and a shared
+    // CI machine under load must not turn one of them into a timeout.
+    options: { now: NOW, timeoutMs: 10_000 },
   }));
   cases.push({
     name: "invalid input",
     input: { ...agents[0], ...small, agent: { id: 17, labels: "not a map" } },
-    options: { now: NOW },
+    options: { now: NOW, timeoutMs: 10_000 },
   });
-  cases.push({ name: "fuel exhausted", input: spinInput(agents[1]!), options: { now: NOW, fuel: 20_000 } });
+  cases.push({ name: "fuel exhausted", input: spinInput(agents[1]!), options: { now: NOW, fuel: 20_000, timeoutMs: 10_000 } });
   const timeoutCase: EmbeddingCase = {
     name: "timeout",
     input: spinInput(agents[2]!),
