@@ -116,7 +116,11 @@ function checkLibraryArgs(c: ExprChecker, e: CallExpr, fn: string, member: boole
 function checkConstantRegex(c: ExprChecker, e: CallExpr, fn: string, member: boolean): void {
   if (fn !== "matches") return;
   const pattern = member ? e.args[0] : e.args[1];
-  if (pattern?.kind !== "literal" || pattern.value.type !== "string") return;
-  const error = c.regexError(pattern.value.value);
+  if (!pattern) return;
+  // Constant: a string literal, or a const holding a string.
+  const ref = c.references.get(pattern.id);
+  const text = pattern.kind === "literal" && pattern.value.type === "string" ? pattern.value.value : ref?.kind === "const" && typeof ref.value === "string" ? ref.value : null;
+  if (text === null) return;
+  const error = c.regexError(text);
   if (error !== null) c.error(CODES.badRegex, pattern.span, error.startsWith("invalid regular expression") ? error : `invalid regular expression: ${error}`, "patterns use RE2 syntax: no backreferences or lookaround");
 }

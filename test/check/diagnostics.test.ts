@@ -74,6 +74,7 @@ const cases: [string, string, { code: string; at: string; message: string }[]][]
   ["type arguments", policy("input x: list<int, int>"), [{ code: "E0124", at: "2:10", message: "type 'list' takes 1 type argument, got 2" }]],
   ["duplicate record field", policy("input x: { a: int, a: string }"), [{ code: "E0125", at: "2:20", message: "duplicate field 'a' in record type" }]],
   ["bad constant regex", policy("input s: string", 'output o = s.matches("(a")'), [{ code: "E0126", at: "3:22", message: "invalid regular expression: missing closing ) at `(a` in `(a`" }]],
+  ["bad regex in a const", policy('const re = "a(?=b)"', "input s: string", "output o = s.matches(re)"), [{ code: "E0126", at: "4:22", message: "invalid regular expression: lookaround assertions are not supported (RE2 syntax) at `(?=b)` in `a(?=b)`" }]],
   ["optional list element", policy("output o = [?1]"), [{ code: "E0127", at: "2:14", message: "an optional element ([?x] or {?k: v}) must be optional, got int" }]],
   ["redeclared built-in type", policy("type int = { a: int }"), [{ code: "E0128", at: "2:6", message: "'int' is a built-in type and cannot be redeclared" }]],
   ["for with two equal names", policy("input m: map<string, int>", "deny r {", "  for k, k in m", "}"), [{ code: "E0129", at: "4:10", message: "both variables of this for are named 'k'" }]],
