@@ -108,7 +108,8 @@ const exporterRemoval: OraclePolicy = {
 function outsideEu(exporter: any): boolean {
   if (typeof exporter?.endpoint !== "string") return false;
   const host = netHost(exporter.endpoint);
-  return !netIsLoopback(host) && !EU.has(host);
+  // The allow-list first: a set lookup, and most endpoints are on it.
+  return !EU.has(host) && !netIsLoopback(host);
 }
 
 const nonEuEndpoint: OraclePolicy = {

@@ -69,5 +69,13 @@ export async function main(argv: readonly string[], io: Output = processOutput):
   }
 }
 
+// `edict ... | head` closes the pipe early: stop quietly, as other tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 const exitCode = await main(process.argv.slice(2));
 process.exitCode = exitCode;

@@ -12,6 +12,8 @@ import { flagValue, parseArgs, positiveIntFlag, UsageError } from "../args.js";
 import { DEFAULT_ENGINE, engineFromSources, parseEngineName } from "../engine.js";
 import { readSources, renderDiagnostics, summarize, type Output } from "../io.js";
 
+const DEMO_TIMEOUT_MS = 2000;
+
 /** The directory holding examples/otel: found from this file, whether run from dist/ or from source. */
 function examplesDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -43,7 +45,10 @@ export async function runDemo(argv: readonly string[], io: Output): Promise<numb
   const dir = examplesDir();
   const files = readdirSync(dir).filter((f) => f.endsWith(".edict")).sort().map((f) => join(dir, f));
   const sources = readSources(files).map((s) => ({ ...s, name: relative(process.cwd(), s.name) }));
-  const loading = await timedAsync(() => engineFromSources(sources, engineName));
+  // A generous deadline: the demo compares counts, and a busy machine (a CI
+  // runner, a first pass before the JIT warms up) must not turn a slow
+  // evaluation into a timeout. Fuel stays at its default.
+  const loading = await timedAsync(() => engineFromSources(sources, engineName, { timeoutMs: DEMO_TIMEOUT_MS }));
   for (const text of renderDiagnostics(loading.value.diagnostics, sources)) io.err(text);
   if (!loading.value.ok) {
     io.err(`the example policies do not compile (${loading.value.reason}): ${summarize(loading.value.diagnostics)}`);
@@ -56,6 +61,7 @@ export async function runDemo(argv: readonly string[], io: Output): Promise<numb
   const generated = timed(() => generateRollout({ agents, seed, heavy: false }));
   const inputs = generated.value;
   io.out(`  rollout: ${agents} agents, seed ${seed}, generated in ${generated.ms.toFixed(1)} ms`);
+  io.out(`  limits per evaluation: default fuel, deadline ${DEMO_TIMEOUT_MS} ms (the default is 50 ms)`);
 
   const denies = new Map(engine.policies.map((p) => [p, 0]));
   const errors = new Map(engine.policies.map((p) => [p, 0]));
@@ -74,6 +80,13 @@ export async function runDemo(argv: readonly string[], io: Output): Promise<numb
     }
   });
   const oracle = timed(() => new Map(ALL_ORACLES.map((p) => [p.name, inputs.filter((i) => p.denies(i)).length])));
+  // A second pass of each, once the JIT has warmed up: closer to a long-running service.
+  const warmEvaluation = timed(() => {
+    for (const input of inputs) engine.evaluate(input, { now: input.now });
+  });
+  const warmOracle = timed(() => {
+    for (const p of ALL_ORACLES) for (const input of inputs) p.denies(input);
+  });
 
   const width = Math.max(...engine.policies.map((p) => p.length), 6);
   io.out("");
@@ -97,9 +110,11 @@ export async function runDemo(argv: readonly string[], io: Output): Promise<numb
   for (const name of engine.policies) if (samples.has(name)) io.out(`    ${name}  ${samples.get(name)}`);
   io.out("");
   io.out(`  ${deniedAgents} of ${agents} agents denied by at least one policy`);
-  const perAgent = (evaluation.ms * 1000) / agents;
-  io.out(`  evaluation: ${evaluation.ms.toFixed(1)} ms for ${agents} agents x ${engine.policies.length} policies (${perAgent.toFixed(1)} µs per agent)`);
-  io.out(`  the same ${ALL_ORACLES.length} policies hand-written in JavaScript: ${oracle.ms.toFixed(1)} ms`);
+  const perAgent = (ms: number) => `${((ms * 1000) / agents).toFixed(1)} µs per agent`;
+  io.out(`  evaluating ${agents} agents x ${engine.policies.length} policies (${engine.name}):`);
+  io.out(`    first pass ${evaluation.ms.toFixed(1)} ms, second pass ${warmEvaluation.ms.toFixed(1)} ms (${perAgent(warmEvaluation.ms)})`);
+  io.out(`  the same ${ALL_ORACLES.length} policies hand-written in JavaScript:`);
+  io.out(`    first pass ${oracle.ms.toFixed(1)} ms, second pass ${warmOracle.ms.toFixed(1)} ms (${perAgent(warmOracle.ms)})`);
   if (disagreements > 0) {
     io.out(`  ${disagreements} polic${disagreements === 1 ? "y disagrees" : "ies disagree"} with the oracle`);
     return 1;
