@@ -16,8 +16,9 @@
 // disableCheck: Edict has no unchecked evaluation (the interpreter reads the
 // checker's resolutions), so a `disableCheck` test is checked with every
 // variable declared `dyn` — the static knowledge an unchecked CEL program
-// has — and the checker's rejection of it counts only if the test expects
-// an error (then any error passes, like any other expected error).
+// has — and checked in the checker's `unchecked` mode, where a call no
+// overload fits statically is left to run-time dispatch, as CEL's unchecked
+// evaluation does. A rejection still counts only if the test expects an error.
 
 import type { Expr } from "../../compiler/ast.js";
 import type { CheckedExpr } from "../../compiler/check/checked.js";
@@ -45,7 +46,7 @@ export type EngineFactory = () => Promise<Engine | { unavailable: string }>;
 /** Parse and check a case the same way for every engine. */
 export interface FrontEnd {
   parse(source: string): { expr: Expr } | { error: string };
-  check(expr: Expr, env: Record<string, Type>): { checked: CheckedExpr } | { error: string };
+  check(expr: Expr, env: Record<string, Type>, unchecked?: boolean): { checked: CheckedExpr } | { error: string };
 }
 
 /** The declarations a case is checked with (all `dyn` under disableCheck, see above). */
@@ -71,8 +72,8 @@ export async function loadFrontEnd(): Promise<FrontEnd | { unavailable: string }
       if (expr === null || errors.length > 0) return { error: errors.map((d) => d.message).join("; ") || "no expression" };
       return { expr };
     },
-    check(expr, env) {
-      const { checked, diagnostics } = checker.checkExpression(expr, env, { file: "<conformance>" });
+    check(expr, env, unchecked = false) {
+      const { checked, diagnostics } = checker.checkExpression(expr, env, { file: "<conformance>", unchecked });
       const errors = diagnostics.filter((d) => d.severity === "error");
       if (checked === null || errors.length > 0) return { error: errors.map((d) => d.message).join("; ") || "rejected" };
       return { checked };
@@ -91,7 +92,7 @@ export function runFrontEnd(front: FrontEnd, c: ConformanceCase): { checked: Che
   if ("error" in parsed) return { kind: "error", stage: "parse", message: parsed.error };
   let checked: ReturnType<FrontEnd["check"]>;
   try {
-    checked = front.check(parsed.expr, checkEnvironment(c));
+    checked = front.check(parsed.expr, checkEnvironment(c), c.disableCheck);
   } catch (e) {
     return { kind: "crash", stage: "check", message: message(e) };
   }
