@@ -109,7 +109,7 @@ function emitComprehension(x: ExprEmitter, call: CallExpr, info: MacroInfo): num
       step = [
         bodyInto(last),
         m.drop(m.br(label, m.i32.eq(x.get(r), m.i32.const(absorbing)), m.i32.const(absorbing))),
-        m.if(m.i32.and(m.i32.eqz(x.get(acc)), m.i32.ge_u(x.get(r), m.i32.const(2))), m.local.set(acc, mb.host("pred_error", [x.get(r)]))),
+        m.if(m.i32.and(m.i32.eqz(x.get(acc)), m.i32.ge_u(x.get(r), m.i32.const(2))), m.local.set(acc, mb.host("pin", [mb.host("pred_error", [x.get(r)])]))),
       ];
       done = m.if(x.get(acc), x.get(acc), m.i32.const(1 - absorbing));
       break;
@@ -152,12 +152,15 @@ function emitComprehension(x: ExprEmitter, call: CallExpr, info: MacroInfo): num
       throw new Error(`wasm backend: macro ${info.macro} is not supported yet`);
   }
   x.fb.unbind(twoVars ? 2 : 1);
+  // Values made by an iteration are dropped at its end (lets and a kept error are pinned by the host).
+  const mark = x.fb.local();
   const body = m.loop(
     loop,
     m.if(
       m.i32.lt_s(x.get(i), x.get(count)),
       m.block(null, [
         m.block(next, [mb.charge(FUEL.iteration), ...bindings, ...step]),
+        mb.host("release", [x.get(mark)]),
         m.local.set(i, m.i32.add(x.get(i), m.i32.const(1))),
         m.br(loop),
       ]),
@@ -165,7 +168,7 @@ function emitComprehension(x: ExprEmitter, call: CallExpr, info: MacroInfo): num
   );
   return m.block(
     label,
-    [...rangeValue.stmts, ...range.stmts, m.local.set(count, mb.host("range_len", [x.get(range.local)])), m.local.set(i, m.i32.const(0)), ...init, body, done],
+    [...rangeValue.stmts, ...range.stmts, m.local.set(count, mb.host("range_len", [x.get(range.local)])), m.local.set(i, m.i32.const(0)), ...init, m.local.set(mark, mb.host("mark", [])), body, done],
     i32,
   );
 }

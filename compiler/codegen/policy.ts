@@ -35,7 +35,7 @@ export function emitPolicy(mb: ModuleBuilder, checked: CheckedPolicy, prefix: st
       m.if(m.i32.eq(m.global.get(state, i32), m.i32.const(2)), m.return(m.global.get(value, i32))),
       m.if(m.global.get(state, i32), m.return(mb.constHandle(new CelError(`let '${name}' refers to itself`)))),
       m.global.set(state, m.i32.const(1)),
-      m.global.set(value, x.emit(decl.value)),
+      m.global.set(value, mb.host("pin", [x.emit(decl.value)])),
       m.global.set(state, m.i32.const(2)),
       m.return(m.global.get(value, i32)),
     ]);
@@ -135,16 +135,24 @@ class RuleEmitter {
     const inner = x.withPending(FUEL.iteration, () => this.fireFrom(depth + 1));
     fb.unbind(clause.second ? 2 : 1);
     const loop = mb.label("for");
+    const mark = fb.local();
     return m.block(null, [
       ...source.stmts,
       ...range.stmts,
       m.local.set(count, mb.host("range_len", [x.get(range.local)])),
       m.local.set(i, m.i32.const(0)),
+      m.local.set(mark, mb.host("mark", [])),
       m.loop(
         loop,
         m.if(
           m.i32.lt_s(x.get(i), x.get(count)),
-          m.block(null, [...bindings, ...inner, m.local.set(i, m.i32.add(x.get(i), m.i32.const(1))), m.br(loop)]),
+          m.block(null, [
+            ...bindings,
+            ...inner,
+            mb.host("release", [x.get(mark)]),
+            m.local.set(i, m.i32.add(x.get(i), m.i32.const(1))),
+            m.br(loop),
+          ]),
         ),
       ),
     ]);

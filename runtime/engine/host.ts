@@ -82,12 +82,16 @@ export class Host {
     return this.base + Math.max(65536, Math.floor(this.memoryLimitBytes / 8));
   }
 
+  /** Values below this index survive `release` (lets, kept errors). */
+  private floor = 0;
+
   reset(progress: Progress): void {
     this.values.length = this.base;
     this.args.length = 0;
     this.firings.length = 0;
-    this.nowHandle = -1;
     this.progress = progress;
+    this.nowHandle = this.put(progress.now);
+    this.floor = this.values.length;
   }
 
   put(v: Value): number {
@@ -313,7 +317,15 @@ export class Host {
       out_of_fuel: () => this.outOfFuel(),
       tick: () => this.tick(),
       input: (i) => p().inputs[i]!,
-      now: () => (this.nowHandle >= 0 ? this.nowHandle : (this.nowHandle = this.put(p().now))),
+      now: () => this.nowHandle,
+      mark: () => this.values.length,
+      release: (mark) => {
+        if (this.values.length > mark) this.values.length = Math.max(mark, this.floor);
+      },
+      pin: (h) => {
+        this.floor = Math.max(this.floor, this.values.length);
+        return h;
+      },
       select: (h, name, optional) => this.select(h, name, optional),
       has: (h, name) => this.has(h, name),
       index: (a, b, optional) => this.index(a, b, optional),
