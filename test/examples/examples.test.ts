@@ -1,8 +1,9 @@
 // Every examples/**/*.test.yaml passes, through the test runner API that
-// `edict test` uses (on the default engine).
+// `edict test` uses, on both engines.
 import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ENGINE_NAMES } from "../../cli/engine.js";
 import { findTestFiles, runTestFile } from "../../cli/testing/run.js";
 
 const examplesRoot = resolve(import.meta.dirname, "../../examples");
@@ -29,12 +30,12 @@ describe("examples/otel", () => {
   });
 });
 
-describe("every example test passes", () => {
+describe.each(ENGINE_NAMES)("every example test passes on the %s engine", (engine) => {
   const files = findTestFiles([examplesRoot]);
   it("finds the example tests", () => expect(files.length).toBeGreaterThanOrEqual(POLICIES.length));
   for (const file of files) {
     it(file.slice(examplesRoot.length + 1), async () => {
-      const outcome = await runTestFile(file);
+      const outcome = await runTestFile(file, { engine });
       expect(outcome.error).toBeUndefined();
       expect(outcome.diagnostics).toEqual([]);
       const failures = outcome.cases.filter((c) => !c.passed).map((c) => `${c.name}: ${c.problem}`);
