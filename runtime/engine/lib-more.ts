@@ -1,12 +1,11 @@
 // The rest of the library: CEL's math extension, timestamp and duration
 // accessors, optional values, and `string.format`.
 
-import { formatDouble } from "../lib/format-double.js";
 import { timestampFields } from "../lib/time.js";
 import { compareMixed } from "./lib-ops.js";
 import type { Impl } from "./library.js";
 import { valueToString } from "./lib-std.js";
-import { CMap, Duration, Err, INT64_MAX, INT64_MIN, List, Optional, Timestamp, Uint, typeName, type Value } from "./values.js";
+import { CMap, Duration, Err, INT64_MAX, INT64_MIN, List, Optional, Timestamp, TypeValue, Uint, typeName, type Value } from "./values.js";
 
 const num = (v: Value) => (v instanceof Uint ? v.value : (v as bigint | number));
 
@@ -114,7 +113,8 @@ Object.assign(TIME, {
   duration_to_hours: ([v]) => nanos(v) / 3_600_000_000_000n,
   duration_to_minutes: ([v]) => nanos(v) / 60_000_000_000n,
   duration_to_seconds: ([v]) => nanos(v) / 1_000_000_000n,
-  duration_to_milliseconds: ([v]) => nanos(v) / 1_000_000n,
+  // cel-go: the millisecond part of the duration, unlike the other accessors (totals).
+  duration_to_milliseconds: ([v]) => (nanos(v) / 1_000_000n) % 1000n,
 } satisfies Record<string, Impl>);
 
 function isZero(v: Value): boolean {
@@ -169,36 +169,86 @@ function format(template: string, args: readonly Value[]): Value {
   return out;
 }
 
-function formatOne(verb: string, v: Value, precision: number | undefined): string | Err {
-  switch (verb) {
-    case "s": {
-      const s = v instanceof List ? `[${v.items.map((x) => formatOne("s", x, undefined)).join(", ")}]` : valueToString(v);
-      return s instanceof Err ? s : String(s);
+const nonFinite = (x: number) => (Number.isNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity");
+
+/** `%s` of any value, as cel-go's format renders it (lists and maps recursively, map entries by key text). */
+function formatString(v: Value): string | Err {
+  if (v === null) return "null";
+  if (typeof v === "number" && !Number.isFinite(v)) return nonFinite(v);
+  if (v instanceof TypeValue) return v.name;
+  if (v instanceof List) {
+    const items: string[] = [];
+    for (const item of v.items) {
+      const s = formatString(item);
+      if (s instanceof Err) return s;
+      items.push(s);
     }
+    return `[${items.join(", ")}]`;
+  }
+  if (v instanceof CMap) {
+    const entries: [string, string][] = [];
+    for (const { key, value } of v.entries()) {
+      const k = formatString(key);
+      const val = formatString(value);
+      if (k instanceof Err) return k;
+      if (val instanceof Err) return val;
+      entries.push([k, val]);
+    }
+    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return `{${entries.map(([k, val]) => `${k}: ${val}`).join(", ")}}`;
+  }
+  const s = valueToString(v);
+  return s instanceof Err ? s : String(s);
+}
+
+/** `x.toFixed(p)`, but an exact halfway rounds to even, as Go's %f does. */
+function fixed(x: number, p: number): string {
+  const plain = x.toFixed(p);
+  const wide = Math.abs(x).toFixed(Math.min(100, p + 25));
+  const tail = wide.slice(wide.length - 25);
+  if (tail !== "5".padEnd(25, "0")) return plain;
+  const down = (Math.abs(x) - 5 * 10 ** -(p + 1)).toFixed(p);
+  const last = Number(down[down.length - 1]);
+  const even = last % 2 === 0 ? down : plain.replace("-", "");
+  return (x < 0 ? "-" : "") + even;
+}
+
+function formatOne(verb: string, v: Value, precision: number | undefined): string | Err {
+  const given = () => typeName(v);
+  switch (verb) {
+    case "s":
+      return formatString(v);
     case "d":
       if (typeof v === "bigint" || v instanceof Uint) return num(v).toString();
-      return new Err(`format: %d needs an integer, got ${typeName(v)}`);
+      if (typeof v === "number" && !Number.isFinite(v)) return nonFinite(v);
+      return new Err(`error during formatting: decimal clause can only be used on integers, was given ${given()}`);
     case "f":
     case "e": {
-      const x = typeof v === "number" ? v : typeof v === "bigint" || v instanceof Uint ? Number(num(v)) : NaN;
-      if (typeof v !== "number" && typeof v !== "bigint" && !(v instanceof Uint)) return new Err(`format: %${verb} needs a number, got ${typeName(v)}`);
-      if (!Number.isFinite(x)) return formatDouble(x).replace("+Inf", "Infinity").replace("-Inf", "-Infinity");
-      return verb === "f" ? x.toFixed(precision ?? 6) : x.toExponential(precision ?? 6).replace(/e([+-])(\d)$/, "e$10$2");
+      if (typeof v !== "number" && typeof v !== "bigint" && !(v instanceof Uint)) {
+        return new Err(`error during formatting: ${verb === "f" ? "fixed-point" : "scientific"} clause can only be used on doubles, was given ${given()}`);
+      }
+      const x = typeof v === "number" ? v : Number(num(v));
+      if (!Number.isFinite(x)) return nonFinite(x);
+      return verb === "f" ? fixed(x, precision ?? 6) : x.toExponential(precision ?? 6).replace(/e([+-])(\d)$/, "e$10$2");
     }
-    case "x":
-    case "X":
+    case "b":
+      if (typeof v === "boolean") return v ? "1" : "0";
+      if (typeof v === "bigint" || v instanceof Uint) return num(v).toString(2);
+      return new Err(`error during formatting: only integers and bools can be formatted as binary, was given ${given()}`);
     case "o":
-    case "b": {
-      const radix = verb === "o" ? 8 : verb === "b" ? 2 : 16;
+      if (typeof v === "bigint" || v instanceof Uint) return num(v).toString(8);
+      return new Err(`error during formatting: octal clause can only be used on integers, was given ${given()}`);
+    case "x":
+    case "X": {
       let s: string;
-      if (typeof v === "bigint" || v instanceof Uint) s = num(v).toString(radix);
+      if (typeof v === "bigint" || v instanceof Uint) s = num(v).toString(16);
       else if (typeof v === "string") s = [...new TextEncoder().encode(v)].map((b) => b.toString(16).padStart(2, "0")).join("");
       else if (v instanceof Uint8Array) s = [...v].map((b) => b.toString(16).padStart(2, "0")).join("");
-      else return new Err(`format: %${verb} cannot format ${typeName(v)}`);
+      else return new Err(`error during formatting: only integers, byte buffers, and strings can be formatted as hex, was given ${given()}`);
       return verb === "X" ? s.toUpperCase() : s;
     }
     default:
-      return new Err(`format: unrecognized formatting clause "%${verb}"`);
+      return new Err(`could not parse formatting clause: unrecognized formatting clause "${verb}"`);
   }
 }
 

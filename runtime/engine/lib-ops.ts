@@ -40,20 +40,16 @@ export function equal(a: Value, b: Value): boolean {
   return a === b;
 }
 
-/** Exact comparison of numbers of any CEL numeric type (NaN compares as NaN). */
+/**
+ * Comparison of numbers of any CEL numeric type (NaN compares as NaN).
+ * Integers compare exactly; an integer against a double compares as doubles,
+ * as cel-go does (so 2^63 - 1 equals 2^63 as a double).
+ */
 export function compareMixed(x: bigint | number, y: bigint | number): number {
   if (typeof x === "bigint" && typeof y === "bigint") return x < y ? -1 : x > y ? 1 : 0;
-  if (typeof x === "number" && typeof y === "number") return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
-  if (typeof x === "number") return -compareMixed(y, x);
-  // x bigint, y number
-  const d = y as number;
-  if (Number.isNaN(d)) return NaN;
-  if (d === Infinity) return -1;
-  if (d === -Infinity) return 1;
-  const t = BigInt(Math.trunc(d));
-  if (x !== t) return x < t ? -1 : 1;
-  const frac = d - Math.trunc(d);
-  return frac > 0 ? -1 : frac < 0 ? 1 : 0;
+  const a = Number(x);
+  const b = Number(y);
+  return a < b ? -1 : a > b ? 1 : a === b ? 0 : NaN;
 }
 
 function order(a: Value, b: Value): number {

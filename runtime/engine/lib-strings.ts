@@ -60,7 +60,9 @@ function substring(s: string, start: number, end: number): Value {
   return a.slice(start, end).join("");
 }
 
-const ASCII_SPACE = /^[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+/** Go's unicode.IsSpace (what cel-go's trim uses): not JS's \s, which also has U+FEFF. */
+const SPACE = "[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]";
+const ASCII_SPACE = new RegExp(`^${SPACE}+|${SPACE}+$`, "g");
 
 function sum(items: readonly Value[], kind: "int" | "uint" | "double"): Value {
   if (kind === "double") return items.reduce<number>((a, v) => a + (v as number), 0);
