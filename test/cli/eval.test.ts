@@ -160,6 +160,23 @@ describe("edict eval", () => {
   });
 });
 
+describe("edict eval of a bundle", () => {
+  it("exits 1 when the file is not an Edict bundle", () => {
+    const dir = tempFiles({ ...files, "bad.wasm": "not wasm" });
+    const run = edict(["eval", "bad.wasm", "--input", "small.json"], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^cannot load bad\.wasm: /m);
+    expect(run.stdout).toBe("");
+  });
+
+  it("refuses --engine interpreter for a bundle (usage error)", () => {
+    const dir = tempFiles({ ...files, "bad.wasm": "not wasm" });
+    const run = edict(["eval", "bad.wasm", "--input", "small.json", "--engine", "interpreter"], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("runs on the wasm engine");
+  });
+});
+
 describe("edict build", () => {
   it("exits 1 on compile errors and writes nothing", () => {
     const dir = tempFiles(files);
