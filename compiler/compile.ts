@@ -15,10 +15,12 @@ export interface SourceFile {
   source: string;
 }
 
-/** Reserved for future switches; every field is optional. */
+/** Every field is optional. */
 export interface CompileOptions {
   /** Treat warnings as errors (`ok` is false when any warning is reported). */
   warningsAsErrors?: boolean;
+  /** Run Binaryen's optimiser on the bundle (default true; false compiles faster). */
+  optimize?: boolean;
 }
 
 export interface CompileResult {
@@ -121,7 +123,7 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions 
   if (!result.ok) return { ok: false, diagnostics: result.diagnostics };
   let bundle: Uint8Array | undefined;
   try {
-    bundle = bundleFor(result.checked);
+    bundle = bundleFor(result.checked, options.optimize === undefined ? {} : { optimize: options.optimize });
   } catch (err) {
     const diagnostics = [...result.diagnostics];
     const message = err instanceof Error ? err.message : String(err);

@@ -4,6 +4,6 @@
 import type { CheckedPolicy } from "../check/checked.js";
 import { generateBundle } from "../codegen/index.js";
 
-export function bundleFor(checked: readonly CheckedPolicy[]): Uint8Array | undefined {
-  return generateBundle(checked);
+export function bundleFor(checked: readonly CheckedPolicy[], options: { optimize?: boolean } = {}): Uint8Array | undefined {
+  return generateBundle(checked, options);
 }
