@@ -35,6 +35,33 @@ export async function loadBundle(bytes: Uint8Array | WebAssembly.Module, options
   } else {
     throw new TypeError("loadBundle expects the bundle's bytes (Uint8Array) or a WebAssembly.Module");
   }
+  const { manifest, host, imports } = prepare(module, options);
+  let instance: WebAssembly.Instance;
+  try {
+    instance = await WebAssembly.instantiate(module, imports);
+  } catch (e) {
+    throw new Error(`cannot instantiate the Edict bundle: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return finish(manifest, host, instance, options);
+}
+
+/**
+ * Synchronous loading, for the CEL conformance suite run through the Wasm
+ * backend (small modules only; some hosts refuse synchronous compilation).
+ * Not part of the public contract.
+ */
+export function loadBundleSync(bytes: Uint8Array, options: LoadOptions = {}): LoadedBundle {
+  let module: WebAssembly.Module;
+  try {
+    module = new WebAssembly.Module(bytes as unknown as BufferSource);
+  } catch (e) {
+    throw new Error(`corrupted or truncated Edict bundle: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const { manifest, host, imports } = prepare(module, options);
+  return finish(manifest, host, new WebAssembly.Instance(module, imports), options);
+}
+
+function prepare(module: WebAssembly.Module, options: LoadOptions): { manifest: BundleManifest; host: Host; imports: WebAssembly.Imports } {
   const sections = WebAssembly.Module.customSections(module, MANIFEST_SECTION);
   const manifest = parseManifest(sections[0]);
   const memoryLimitBytes = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
@@ -46,12 +73,10 @@ export async function loadBundle(bytes: Uint8Array | WebAssembly.Module, options
   }
   const known = host.imports();
   for (const name of manifest.imports) if (!(name in known)) throw new Error(`this runtime cannot run the bundle: it needs host function "${name}"`);
-  let instance: WebAssembly.Instance;
-  try {
-    instance = await WebAssembly.instantiate(module, { edict: known });
-  } catch (e) {
-    throw new Error(`cannot instantiate the Edict bundle: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  return { manifest, host, imports: { edict: known } };
+}
+
+function finish(manifest: BundleManifest, host: Host, instance: WebAssembly.Instance, options: LoadOptions): LoadedBundle {
   const exports = instance.exports as Record<string, unknown>;
   host.globals = exports as unknown as Globals;
   for (const p of manifest.policies) {
@@ -60,7 +85,7 @@ export async function loadBundle(bytes: Uint8Array | WebAssembly.Module, options
   return new LoadedBundle(manifest, host, exports, options);
 }
 
-class LoadedBundle implements Bundle {
+export class LoadedBundle implements Bundle {
   readonly policies: PolicyInfo[];
   /**
    * docs/design/input-abi.md: inputs are converted up front (design A). An
@@ -104,6 +129,22 @@ class LoadedBundle implements Bundle {
     return { decision: overall, policies };
   }
 
+  /**
+   * The first policy with its inputs given as runtime values, returning its
+   * first output as a runtime value (conformance suite). Not public.
+   */
+  evaluateValues(values: ReadonlyMap<string, Value>, options: EvaluateOptions = {}): { value: Value } | { error: DecisionError } {
+    const policy = this.manifest.policies[0]!;
+    const host = this.host;
+    host.clock = defaultClock;
+    host.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    host.deadline = host.clock() + host.timeoutMs;
+    const given = { values, policy };
+    const decision = this.run(policy, given, "enforce", options.fuel ?? DEFAULT_FUEL, resolveNow(options.now), options.now);
+    if (decision.error) return { error: decision.error };
+    return { value: host.lastOutput };
+  }
+
   private run(
     policy: ManifestPolicy,
     input: unknown,
@@ -142,6 +183,11 @@ class LoadedBundle implements Bundle {
   }
 
   private convertInputs(policy: ManifestPolicy, input: unknown, progress: Progress): string | null {
+    if (input !== null && typeof input === "object" && "values" in input && (input as { policy?: unknown }).policy === policy) {
+      const values = (input as { values: ReadonlyMap<string, Value> }).values;
+      for (const declared of policy.inputs) progress.inputs.push(this.host.put(values.has(declared.name) ? values.get(declared.name)! : null));
+      return null;
+    }
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
       return `input: expected an object whose keys are input names, got ${jsonKind(input)}`;
     }

@@ -107,6 +107,9 @@ export class Host {
     return this.values[h < 0 ? -h : h] as Value;
   }
 
+  /** The last output's value (internal: the conformance suite reads values, not JSON). */
+  lastOutput: Value = null;
+
   /** The budget of the running evaluation (also in the module's `budget` global). */
   budget = 0;
 
@@ -384,7 +387,10 @@ export class Host {
         if (r.kind === "warn") p().warnings.push({ rule: r.name, message: `evaluation error: ${message}` });
         else p().error = { code: "eval_error", message, rule: r.name };
       },
-      output: (o, h) => void (p().outputs[p().policy.outputs[o]!] = toJson(this.get(h))),
+      output: (o, h) => {
+        this.lastOutput = this.get(h);
+        p().outputs[p().policy.outputs[o]!] = toJson(this.lastOutput);
+      },
       output_error: (o, e) => {
         p().error = { code: "eval_error", message: `output ${p().policy.outputs[o]!}: ${(this.get(e) as Err).message}` };
       },
