@@ -57,7 +57,9 @@ export class Converter {
   ) {}
 
   convert(json: unknown, type: TypeDesc, depth: number): Value | InputProblem {
-    if ((Array.isArray(json) || isObject(json)) && depth > MAX_INPUT_DEPTH) return new InputProblem(`nesting deeper than ${MAX_INPUT_DEPTH} levels`);
+    if (depth > MAX_INPUT_DEPTH && typeof json === "object" && json !== null && !(json instanceof Uint8Array)) {
+      return new InputProblem(`nesting deeper than ${MAX_INPUT_DEPTH} levels`);
+    }
     if (typeof type === "string") {
       switch (type) {
         case "dyn":
@@ -157,8 +159,9 @@ export class Converter {
   private record(json: Record<string, unknown>, fields: [string, 0 | 1, TypeDesc][], depth: number): Value | InputProblem {
     const out = this.build ? new CMap() : (null as unknown as CMap);
     for (const [name, optional, type] of fields) {
-      const present = Object.prototype.hasOwnProperty.call(json, name) && json[name] !== undefined;
-      const raw = present ? json[name] : undefined;
+      const own = json[name];
+      const present = own !== undefined && Object.prototype.hasOwnProperty.call(json, name);
+      const raw = present ? own : undefined;
       if (!present || (raw === null && optional && !acceptsNull(type))) {
         if (optional) continue;
         return new InputProblem(`missing required field of type ${expectedName(type)}`).at(fieldSegment(name));
