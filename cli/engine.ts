@@ -6,6 +6,7 @@
 import { checkSources, compile, type SourceFile } from "../compiler/compile.js";
 import type { Diagnostic } from "../compiler/diagnostics.js";
 import { interpretPolicies } from "../compiler/interpret/index.js";
+import { bundleHashes } from "../compiler/codegen/index.js";
 import { loadBundle } from "../runtime/index.js";
 import type { Decision, EvaluateOptions, LoadOptions } from "../runtime/types.js";
 
@@ -38,10 +39,12 @@ export async function engineFromSources(
     const result = checkSources(sources);
     if (!result.ok) return { ok: false, diagnostics: result.diagnostics, reason: "compile errors" };
     const checked = result.checked;
+    // The same hashes a bundle of these sources would carry, so both engines' decisions are identical.
+    const hashes = bundleHashes(checked);
     const engine: Engine = {
       name,
       policies: checked.map((c) => c.name),
-      evaluate: (input, options = {}) => interpretPolicies(checked, input, { ...load, ...options }),
+      evaluate: (input, options = {}) => interpretPolicies(checked, input, { ...load, ...options, hashes }),
     };
     return { ok: true, engine, diagnostics: result.diagnostics };
   }

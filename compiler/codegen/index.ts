@@ -18,6 +18,33 @@ export interface GenerateOptions {
   optimize?: boolean;
 }
 
+/** The manifest entry of the policy at position `index` of a bundle, without its hash. */
+export function describePolicy(c: CheckedPolicy, index: number): Omit<ManifestPolicy, "hash"> {
+  return {
+    name: c.name,
+    description: c.description,
+    entry: `policy_${index}`,
+    inputs: c.inputs.map((i) => ({ name: i.name, type: typeToString(i.type), nullable: i.nullable, used: typeDesc(i.usedType) })),
+    rules: c.rules.map((r) => ({ name: r.name.name, kind: r.ruleKind, expires: r.expires?.text ?? null })),
+    outputs: c.outputs.map((o) => o.name.name),
+  };
+}
+
+/**
+ * "sha256:<hex>" of a policy's compiled form: its manifest entry, the
+ * compiler and manifest versions, and its source. Exported so the
+ * interpreter engine reports the same hash as the bundle would.
+ */
+export function policyHash(described: Omit<ManifestPolicy, "hash">, source: string): string {
+  const hashed = JSON.stringify({ compiler: COMPILER_ID, version: MANIFEST_VERSION, policy: described, source });
+  return `sha256:${sha256Hex(new TextEncoder().encode(hashed))}`;
+}
+
+/** The hash of every policy as `generateBundle` would record it for this list. */
+export function bundleHashes(checked: readonly CheckedPolicy[]): Record<string, string> {
+  return Object.fromEntries(checked.map((c, k) => [c.name, policyHash(describePolicy(c, k), c.source)]));
+}
+
 export function generateBundle(checked: readonly CheckedPolicy[], options: GenerateOptions = {}): Uint8Array {
   const names = new Set<string>();
   for (const c of checked) {
@@ -27,18 +54,9 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
   const mb = new ModuleBuilder();
   try {
     const policies: ManifestPolicy[] = checked.map((c, k) => {
-      const entry = `policy_${k}`;
-      emitPolicy(mb, c, `p${k}_`, entry);
-      const described: Omit<ManifestPolicy, "hash"> = {
-        name: c.name,
-        description: c.description,
-        entry,
-        inputs: c.inputs.map((i) => ({ name: i.name, type: typeToString(i.type), nullable: i.nullable, used: typeDesc(i.usedType) })),
-        rules: c.rules.map((r) => ({ name: r.name.name, kind: r.ruleKind, expires: r.expires?.text ?? null })),
-        outputs: c.outputs.map((o) => o.name.name),
-      };
-      const hashed = JSON.stringify({ compiler: COMPILER_ID, version: MANIFEST_VERSION, policy: described, source: c.source });
-      return { ...described, hash: `sha256:${sha256Hex(new TextEncoder().encode(hashed))}` };
+      const described = describePolicy(c, k);
+      emitPolicy(mb, c, `p${k}_`, described.entry);
+      return { ...described, hash: policyHash(described, c.source) };
     });
     const m = mb.m;
     if (!m.validate()) throw new Error("wasm backend produced an invalid module (this is a bug)");
