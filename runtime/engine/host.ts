@@ -144,9 +144,8 @@ export class Host {
   }
 
   /** A library call site: choose the overload, charge the size terms around it (compiler/fuel.ts). */
-  private call(site: number): number {
+  private call(site: number, args: Value[]): number {
     const s = this.manifest.sites[site]!;
-    const args = this.args.splice(this.args.length - s.argc, s.argc);
     let chosen = s.trusted ? 0 : -1;
     if (!s.trusted) {
       chosen = s.ids.findIndex((_, k) => {
@@ -333,15 +332,12 @@ export class Host {
       has: (h, name) => this.has(h, name),
       index: (a, b, optional) => this.index(a, b, optional),
       arg: (h) => void this.args.push(this.get(h)),
-      call: (site) => this.call(site),
-      call1: (site, a) => {
-        this.args.push(this.get(a));
-        return this.call(site);
+      call: (site) => {
+        const argc = this.manifest.sites[site]!.argc;
+        return this.call(site, this.args.splice(this.args.length - argc, argc));
       },
-      call2: (site, a, b) => {
-        this.args.push(this.get(a), this.get(b));
-        return this.call(site);
-      },
+      call1: (site, a) => this.call(site, [this.get(a)]),
+      call2: (site, a, b) => this.call(site, [this.get(a), this.get(b)]),
       list_new: () => this.put(new List([])),
       list_add: (l, h, optional) => this.listAdd(l, h, optional),
       map_new: () => this.put(new CMap()),
