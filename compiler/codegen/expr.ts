@@ -19,6 +19,8 @@ import { i32, type FunctionBuilder, type ModuleBuilder } from "./module.js";
 export interface PolicyScope {
   checked: CheckedPolicy;
   inputIndex: Map<string, number>;
+  /** The global holding input `index`'s handle, set once per evaluation by the policy entry. */
+  inputGlobal: (index: number) => string;
   letFunction: (name: string) => string;
   fnFunction: (name: string) => string;
 }
@@ -118,7 +120,7 @@ export class ExprEmitter {
       case "input": {
         const index = this.scope.inputIndex.get(ref.name);
         if (index === undefined) return this.mb.constHandle(new CelError(`undeclared reference to '${ref.name}'`));
-        return this.mb.host("input", [m.i32.const(index)]);
+        return m.global.get(this.scope.inputGlobal(index), i32);
       }
       case "let":
         return m.call(this.scope.letFunction(ref.name), [], i32);

@@ -20,6 +20,7 @@ export function emitPolicy(mb: ModuleBuilder, checked: CheckedPolicy, prefix: st
   const scope: PolicyScope = {
     checked,
     inputIndex: new Map(checked.inputs.map((input, k) => [input.name, k])),
+    inputGlobal: (index) => `${prefix}in_${index}`,
     letFunction: (name) => `${prefix}let_${name}`,
     fnFunction: (name) => `${prefix}fn_${name}`,
   };
@@ -57,6 +58,10 @@ export function emitPolicy(mb: ModuleBuilder, checked: CheckedPolicy, prefix: st
   const fb = new FunctionBuilder(mb, 0);
   const x = new ExprEmitter(mb, fb, scope);
   const stmts: number[] = [];
+  checked.inputs.forEach((_, k) => {
+    m.addGlobal(scope.inputGlobal(k), i32, true, m.i32.const(0));
+    stmts.push(m.global.set(scope.inputGlobal(k), mb.host("input", [m.i32.const(k)])));
+  });
   for (const name of checked.lets.keys()) stmts.push(m.global.set(`${prefix}ls_${name}`, m.i32.const(0)));
   checked.rules.forEach((rule, k) => {
     const e = fb.local();
