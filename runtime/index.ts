@@ -5,7 +5,7 @@
 import { isTimestampInRange, parseTimestamp } from "./lib/time.js";
 import { Converter, InputProblem, jsonKind } from "./engine/convert.js";
 import { Abort, Host, type Globals, type Progress } from "./engine/host.js";
-import { MANIFEST_SECTION, parseManifest, type BundleManifest, type ManifestPolicy } from "./engine/manifest.js";
+import { MANIFEST_SECTION, parseManifest, verifyChecksum, type BundleManifest, type ManifestPolicy } from "./engine/manifest.js";
 import { Timestamp, type Value } from "./engine/values.js";
 import type { TypeDesc } from "./engine/type-desc.js";
 import {
@@ -27,6 +27,7 @@ export async function loadBundle(bytes: Uint8Array | WebAssembly.Module, options
   let module: WebAssembly.Module;
   if (bytes instanceof WebAssembly.Module) module = bytes;
   else if (bytes instanceof Uint8Array) {
+    verifyChecksum(bytes);
     try {
       module = await WebAssembly.compile(bytes as unknown as BufferSource);
     } catch (e) {
@@ -51,6 +52,7 @@ export async function loadBundle(bytes: Uint8Array | WebAssembly.Module, options
  * Not part of the public contract.
  */
 export function loadBundleSync(bytes: Uint8Array, options: LoadOptions = {}): LoadedBundle {
+  verifyChecksum(bytes);
   let module: WebAssembly.Module;
   try {
     module = new WebAssembly.Module(bytes as unknown as BufferSource);

@@ -5,7 +5,7 @@
 
 import type { CheckedPolicy } from "../check/checked.js";
 import { typeToString } from "../types.js";
-import { MANIFEST_FORMAT, MANIFEST_SECTION, MANIFEST_VERSION, type BundleManifest, type ManifestPolicy } from "../../runtime/engine/manifest.js";
+import { checksumSection, MANIFEST_FORMAT, MANIFEST_SECTION, MANIFEST_VERSION, type BundleManifest, type ManifestPolicy } from "../../runtime/engine/manifest.js";
 import { typeDesc } from "./manifest.js";
 import { HOST_IMPORTS, ModuleBuilder } from "./module.js";
 import { emitPolicy } from "./policy.js";
@@ -71,7 +71,12 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
       policies,
     };
     m.addCustomSection(MANIFEST_SECTION, new TextEncoder().encode(JSON.stringify(manifest)));
-    return m.emitBinary();
+    const body = m.emitBinary();
+    const checksum = checksumSection(body);
+    const bytes = new Uint8Array(body.length + checksum.length);
+    bytes.set(body);
+    bytes.set(checksum, body.length);
+    return bytes;
   } catch (e) {
     if (e instanceof RangeError) throw new Error("an expression is nested too deeply for the wasm backend (split it with lets or fns)");
     throw e;

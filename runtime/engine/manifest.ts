@@ -5,6 +5,38 @@
 import type { TypeDesc } from "./type-desc.js";
 
 export const MANIFEST_SECTION = "edict.manifest";
+/** The last section of a bundle: FNV-1a 32 of every byte before it (little-endian), so corruption is caught at load. */
+export const CHECKSUM_SECTION = "edict.checksum";
+
+/** The checksum section's bytes: id 0, size, name, 4-byte checksum (always 1 + 1 + 1 + 14 + 4 bytes). */
+export function checksumSection(body: Uint8Array): Uint8Array {
+  const name = new TextEncoder().encode(CHECKSUM_SECTION);
+  const out = new Uint8Array(3 + name.length + 4);
+  out[0] = 0;
+  out[1] = 1 + name.length + 4;
+  out[2] = name.length;
+  out.set(name, 3);
+  new DataView(out.buffer).setUint32(3 + name.length, fnv1a(body), true);
+  return out;
+}
+
+export function fnv1a(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** Rejects bytes whose trailing checksum section is missing or does not match. */
+export function verifyChecksum(bytes: Uint8Array): void {
+  const tail = checksumSection(new Uint8Array(0)).length;
+  if (bytes.length < tail) throw new Error("corrupted or truncated Edict bundle: too short");
+  const body = bytes.subarray(0, bytes.length - tail);
+  const expected = checksumSection(body);
+  const actual = bytes.subarray(bytes.length - tail);
+  for (let i = 0; i < tail; i++) {
+    if (expected[i] !== actual[i]) throw new Error("corrupted or truncated Edict bundle: checksum mismatch");
+  }
+}
 export const MANIFEST_FORMAT = "edict-bundle";
 export const MANIFEST_VERSION = 1;
 
