@@ -38,6 +38,7 @@ export function jsonKind(v: unknown): string {
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const keySegment = (name: string) => `[${JSON.stringify(name)}]`;
 const fieldSegment = (name: string) => (IDENT.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`);
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
@@ -143,14 +144,15 @@ export class Converter {
     for (const name of Object.keys(json)) {
       if (json[name] === undefined) continue;
       const key = mapKey(name, keyType);
-      const segment = () => `[${JSON.stringify(name)}]`;
-      if (key === null) return new InputProblem(`expected a map key of type ${descToString(keyType)}, got ${JSON.stringify(name)}`).at(segment());
+      if (key === null) {
+        return new InputProblem(`expected a map key of type ${descToString(keyType)}, got ${JSON.stringify(name)}`).at(keySegment(name));
+      }
       if (typeof key === "string") {
         const checked = this.str(key);
-        if (checked instanceof InputProblem) return checked.at(segment());
+        if (checked instanceof InputProblem) return checked.at(keySegment(name));
       }
       const v = this.convert(json[name], valueType, depth + 1);
-      if (v instanceof InputProblem) return v.at(segment());
+      if (v instanceof InputProblem) return v.at(keySegment(name));
       if (this.build) out.set(key, v);
     }
     return this.build ? out : null;

@@ -41,7 +41,8 @@ export type Key = boolean | bigint | Uint | string;
 export class CMap {
   /** String keys (the common case) by themselves; other keys by type tag + value, so `1` and `1u` differ. */
   private readonly strings = new Map<string, Value>();
-  private readonly others = new Map<string, { key: Key; value: Value }>();
+  /** Created on the first non-string key (most maps never have one). */
+  private others: Map<string, { key: Key; value: Value }> | undefined;
   /** Keys in iteration order, computed once (maps do not change after construction). */
   sorted: Key[] | undefined;
   static keyId(key: Exclude<Key, string>): string {
@@ -50,26 +51,26 @@ export class CMap {
     return "u" + key.value.toString();
   }
   get size(): number {
-    return this.strings.size + this.others.size;
+    return this.strings.size + (this.others?.size ?? 0);
   }
   has(key: Key): boolean {
-    return typeof key === "string" ? this.strings.has(key) : this.others.has(CMap.keyId(key));
+    return typeof key === "string" ? this.strings.has(key) : (this.others?.has(CMap.keyId(key)) ?? false);
   }
   get(key: Key): Value | undefined {
-    return typeof key === "string" ? this.strings.get(key) : this.others.get(CMap.keyId(key))?.value;
+    return typeof key === "string" ? this.strings.get(key) : this.others?.get(CMap.keyId(key))?.value;
   }
   set(key: Key, value: Value): void {
     this.sorted = undefined;
     if (typeof key === "string") this.strings.set(key, value);
-    else this.others.set(CMap.keyId(key), { key, value });
+    else (this.others ??= new Map()).set(CMap.keyId(key), { key, value });
   }
   *entries(): IterableIterator<{ key: Key; value: Value }> {
     for (const [key, value] of this.strings) yield { key, value };
-    yield* this.others.values();
+    if (this.others) yield* this.others.values();
   }
   keys(): Key[] {
     const out: Key[] = [...this.strings.keys()];
-    for (const e of this.others.values()) out.push(e.key);
+    if (this.others) for (const e of this.others.values()) out.push(e.key);
     return out;
   }
 }
