@@ -181,15 +181,15 @@ export class Host {
 
   private select(h: number, name: number, optional: number): number {
     const operand = this.get(h);
-    const field = this.get(name) as string;
-    const pick = (v: Value, asOptional: boolean): number => {
-      if (!(v instanceof CMap)) return this.err(`type '${typeName(v)}' does not support field selection`);
-      const found = v.get(field);
-      if (asOptional) return this.put(new Optional(found));
-      return found === undefined ? this.err(`no such key: ${field}`) : this.put(found);
-    };
-    if (operand instanceof Optional) return operand.value === undefined ? h : pick(operand.value, true);
-    return pick(operand, optional === 1);
+    if (operand instanceof Optional) return operand.value === undefined ? h : this.pick(operand.value, this.get(name) as string, true);
+    return this.pick(operand, this.get(name) as string, optional === 1);
+  }
+
+  private pick(v: Value, field: string, asOptional: boolean): number {
+    if (!(v instanceof CMap)) return this.err(`type '${typeName(v)}' does not support field selection`);
+    const found = v.get(field);
+    if (asOptional) return this.put(new Optional(found));
+    return found === undefined ? this.err(`no such key: ${field}`) : this.put(found);
   }
 
   private has(h: number, name: number): number {
