@@ -130,8 +130,17 @@ export const interpreterEngine: EngineFactory = async () => {
   };
 };
 
-/** Every engine the suite knows, in report order. The Wasm engine joins here. */
-export const ENGINE_FACTORIES: readonly EngineFactory[] = [interpreterEngine];
+/** The Wasm backend (test/wasm/support/conformance-engine.ts), imported lazily: that module imports this one. */
+const wasmEngine: EngineFactory = async () => {
+  try {
+    return await (await import("../wasm/support/conformance-engine.js")).wasmEngine();
+  } catch (e) {
+    return { unavailable: `Wasm backend not loadable: ${message(e)}` };
+  }
+};
+
+/** Every engine the suite knows, in report order. */
+export const ENGINE_FACTORIES: readonly EngineFactory[] = [interpreterEngine, wasmEngine];
 
 export async function availableEngines(): Promise<{ engines: Engine[]; unavailable: string[] }> {
   const engines: Engine[] = [];
