@@ -4,7 +4,7 @@ import type { Expr } from "../../compiler/ast.js";
 import * as entry from "../../compiler/interpret/entry.js";
 import { CelError } from "../../compiler/values.js";
 import { runs } from "../support/runs.js";
-import { standInBuiltins } from "./support/stand-in-builtins.js";
+import { getBuiltin } from "../../compiler/interpret/builtins/registry.js";
 import { compile, decide, NOW } from "./support/run.js";
 
 /** `!!!...!x` nested `depth` times, built by hand (no parser limits). */
@@ -18,7 +18,7 @@ function deepNot(depth: number): Expr {
 describe("never a crash", () => {
   test("an expression nested too deeply for the JS stack is an internal error value", () => {
     const expr = deepNot(200_000);
-    const v = entry.evaluateExpression({ expr, type: { kind: "bool" }, exprTypes: new Map(), resolutions: new Map(), references: new Map() }, { x: true }, { builtins: standInBuiltins, fuel: 1e9 });
+    const v = entry.evaluateExpression({ expr, type: { kind: "bool" }, exprTypes: new Map(), resolutions: new Map(), references: new Map() }, { x: true }, { builtins: getBuiltin, fuel: 1e9 });
     expect(v).toBeInstanceOf(CelError);
     expect((v as CelError).message).toMatch(/^internal error/);
   });
@@ -26,7 +26,7 @@ describe("never a crash", () => {
   test("in a policy it is an internal error that denies", () => {
     const checked = compile("input x: bool\noutput o = x");
     const deep = { ...checked, outputs: [{ ...checked.outputs[0]!, value: deepNot(200_000) }] };
-    const d = entry.interpretPolicy(deep, { x: true }, { now: NOW, builtins: standInBuiltins, fuel: 1e9, clock: () => 0 });
+    const d = entry.interpretPolicy(deep, { x: true }, { now: NOW, builtins: getBuiltin, fuel: 1e9, clock: () => 0 });
     expect(d.decision).toBe("deny");
     expect(d.error?.code).toBe("internal");
   });
@@ -47,7 +47,7 @@ deny r {
 }`);
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), (agent, extra) => {
-        const d = entry.interpretPolicy(checked, { agent, extra }, { now: NOW, builtins: standInBuiltins, clock: () => 0 });
+        const d = entry.interpretPolicy(checked, { agent, extra }, { now: NOW, builtins: getBuiltin, clock: () => 0 });
         expect(["allow", "deny"]).toContain(d.decision);
         if (d.error) expect(["input_invalid", "eval_error"]).toContain(d.error.code);
       }),
@@ -61,7 +61,7 @@ describe("bundles", () => {
   const allow = compile("policy b.allow\ninput n: int\ndeny small { when n < 0 }");
 
   test("overall deny when an enforce policy denies; shadow policies never deny", () => {
-    const opts = { now: NOW, builtins: standInBuiltins, clock: () => 0 };
+    const opts = { now: NOW, builtins: getBuiltin, clock: () => 0 };
     const both = entry.interpretPolicies([deny, allow], { n: 5 }, opts);
     expect(both.decision).toBe("deny");
     expect(Object.keys(both.policies)).toEqual(["a.deny", "b.allow"]);
@@ -73,7 +73,7 @@ describe("bundles", () => {
   });
 
   test("each policy gets its own hash and the whole fuel budget", () => {
-    const d = entry.interpretPolicies([deny, allow], { n: 5 }, { now: NOW, builtins: standInBuiltins, clock: () => 0, fuel: 4, hashes: { "a.deny": "sha256:aa", "b.allow": "sha256:bb" } });
+    const d = entry.interpretPolicies([deny, allow], { n: 5 }, { now: NOW, builtins: getBuiltin, clock: () => 0, fuel: 4, hashes: { "a.deny": "sha256:aa", "b.allow": "sha256:bb" } });
     expect(d.policies["a.deny"]).toMatchObject({ hash: "sha256:aa", fuel: 4, error: null });
     expect(d.policies["b.allow"]).toMatchObject({ hash: "sha256:bb", fuel: 4, error: null });
   });
