@@ -188,3 +188,20 @@ describe("dynamic dispatch", () => {
 test("fuel exhaustion in a lone expression is a CelError", () => {
   expect(errorMessage(evalExpr("[1, 2, 3].map(x, x + 1)", {}, {}, 5))).toMatch(/fuel budget of 5 units exhausted/);
 });
+
+describe("type values", () => {
+  test.each([
+    ["type(1) == int", true],
+    ["type(1u) == uint", true],
+    ["type(now) == google.protobuf.Timestamp", true],
+    ["type(duration('1s')) == google.protobuf.Duration", true],
+    ["type([]) == list", true],
+    ["type({}) == map", true],
+    ["type(null) == null_type", true],
+    ["type(optional.none()) == optional_type", true],
+    ["type(type(1)) == type", true],
+    ["type(1) == string", false],
+  ])("%s", (text, expected) => {
+    expect(evalExpr(text, {}, {})).toBe(expected);
+  });
+});
