@@ -14,7 +14,25 @@ import * as C from "../../values.js";
 import { implementation } from "../../../runtime/engine/library.js";
 import * as R from "../../../runtime/engine/values.js";
 
+// Values are immutable in both representations, so a converted list or map
+// is remembered: a policy calling `k in m` for every key of a large map
+// converts the map once, not once per call.
+const toRuntimeCache = new WeakMap<object, R.Value>();
+const toCelCache = new WeakMap<object, C.CelValue>();
+
 export function toRuntimeValue(v: C.CelValue): R.Value {
+  if (v instanceof C.CelList || v instanceof C.CelMap) {
+    const cached = toRuntimeCache.get(v);
+    if (cached !== undefined) return cached;
+    const converted = convertToRuntime(v);
+    toRuntimeCache.set(v, converted);
+    if (typeof converted === "object" && converted !== null) toCelCache.set(converted, v);
+    return converted;
+  }
+  return convertToRuntime(v);
+}
+
+function convertToRuntime(v: C.CelValue): R.Value {
   if (v === null || typeof v !== "object" || v instanceof Uint8Array) return v as R.Value;
   if (v instanceof C.CelUint) return new R.Uint(v.value);
   if (v instanceof C.CelTimestamp) return new R.Timestamp(v.nanos);
@@ -29,6 +47,18 @@ export function toRuntimeValue(v: C.CelValue): R.Value {
 }
 
 export function toCelValue(v: R.Value): C.CelValue {
+  if (v instanceof R.List || v instanceof R.CMap) {
+    const cached = toCelCache.get(v);
+    if (cached !== undefined) return cached;
+    const converted = convertToCel(v);
+    toCelCache.set(v, converted);
+    if (typeof converted === "object" && converted !== null) toRuntimeCache.set(converted, v);
+    return converted;
+  }
+  return convertToCel(v);
+}
+
+function convertToCel(v: R.Value): C.CelValue {
   if (v === null || typeof v !== "object" || v instanceof Uint8Array) return v as C.CelValue;
   if (v instanceof R.Uint) return new C.CelUint(v.value);
   if (v instanceof R.Timestamp) return new C.CelTimestamp(v.nanos);
