@@ -11,6 +11,7 @@
 // engines by the CEL conformance suite.
 import type { Builtin, BuiltinLookup } from "../env.js";
 import * as C from "../../values.js";
+import { LIBRARY } from "../../library/index.js";
 import { implementation } from "../../../runtime/engine/library.js";
 import * as R from "../../../runtime/engine/values.js";
 
@@ -72,6 +73,9 @@ function convertToCel(v: R.Value): C.CelValue {
   return m;
 }
 
+/** The brief's name for an overload implementation (receiver first for member calls). */
+export type BuiltinImpl = Builtin;
+
 const cache = new Map<string, Builtin | undefined>();
 
 export const getBuiltin: BuiltinLookup = (id) => {
@@ -83,3 +87,29 @@ export const getBuiltin: BuiltinLookup = (id) => {
   cache.set(id, builtin);
   return builtin;
 };
+
+/**
+ * Library ids the evaluator implements itself, as syntax rather than calls:
+ * the short-circuiting `&&`, `||`, `?:` (their operands must not be evaluated
+ * first) and indexing/selection, which need the evaluator's cross-type map
+ * lookup (compiler/interpret/access.ts). No call site dispatches them by id.
+ */
+export const EVALUATOR_FORMS: ReadonlySet<string> = new Set([
+  "logical_and",
+  "logical_or",
+  "conditional",
+  "index_list",
+  "index_map",
+  "select_optional_field",
+  "list_optindex_optional_int",
+  "optional_list_optindex_optional_int",
+  "map_optindex_optional_value",
+  "optional_map_optindex_optional_value",
+  "optional_list_index_int",
+  "optional_map_index_value",
+]);
+
+/** Every overload id of compiler/library that has an implementation here: all but EVALUATOR_FORMS (the builtins tests assert it). */
+export function allBuiltinIds(): string[] {
+  return LIBRARY.map((o) => o.id).filter((id) => getBuiltin(id) !== undefined);
+}
