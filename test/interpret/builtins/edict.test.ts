@@ -114,17 +114,11 @@ function murmur3(bytes: Uint8Array, seed = 0): number {
     h = (h << 13) | (h >>> 19);
     h = (Math.imul(h, 5) + 0xe6546b64) | 0;
   }
-  let k = 0;
-  switch (bytes.length & 3) {
-    case 3:
-      k ^= bytes[blocks + 2]! << 16;
-    // falls through
-    case 2:
-      k ^= bytes[blocks + 1]! << 8;
-    // falls through
-    case 1:
-      k ^= bytes[blocks]!;
-      h ^= mix(k);
+  const tail = bytes.length & 3;
+  if (tail > 0) {
+    let k = 0;
+    for (let j = tail - 1; j >= 0; j--) k = (k << 8) | bytes[blocks + j]!;
+    h ^= mix(k);
   }
   h ^= bytes.length;
   h ^= h >>> 16;
