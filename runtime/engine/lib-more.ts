@@ -129,10 +129,11 @@ const OPTIONAL: Record<string, Impl> = {
   optional_of: ([v]) => new Optional(v),
   optional_ofNonZeroValue: ([v]) => new Optional(isZero(v!) ? undefined : v),
   optional_none: () => new Optional(undefined),
-  optional_value: ([o]) => (o as Optional).value ?? new Err("optional.none() dereference"),
+  // `=== undefined`, not `??`: an optional may hold null (`optional.of(null)`, `x.?f` with f: null).
+  optional_value: ([o]) => ((o as Optional).value === undefined ? new Err("optional.none() dereference") : (o as Optional).value!),
   optional_hasValue: ([o]) => (o as Optional).value !== undefined,
   optional_or_optional: ([a, b]) => ((a as Optional).value !== undefined ? a! : b!),
-  optional_orValue_value: ([a, b]) => (a as Optional).value ?? b!,
+  optional_orValue_value: ([a, b]) => ((a as Optional).value === undefined ? b! : (a as Optional).value!),
 };
 
 /** `"%s is %d".format([a, b])`: cel-go's verbs s d f e x X o b, with `%.Nf` precision. */
