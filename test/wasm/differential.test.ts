@@ -3,7 +3,7 @@
 // decide identically on the Wasm backend and the interpreter, fuel
 // included, under random budgets too. CI runs 320 programs with a fixed seed;
 // locally: EDICT_FC_SEED=7 EDICT_FC_SCALE=300 npx vitest run test/wasm/differential.test.ts
-// runs 96 000 (about an hour on 2 cores).
+// runs 96 000 (about an hour on 2 cores; add --testTimeout=0).
 
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
