@@ -13,18 +13,18 @@ const euList = `[${EU_HOSTS.map((h) => JSON.stringify(h)).join(", ")}]`;
 /** Policy name -> CEL expression that is true when the policy denies. */
 export const PEER_EXPRESSIONS: Record<string, string> = {
   "otel.tls_insecure_non_localhost": `config.exporters.exists(id,
-      has(config.exporters[id].tls) && has(config.exporters[id].tls.insecure) && config.exporters[id].tls.insecure == true
-      && has(config.exporters[id].endpoint) && !isLoopback(host(config.exporters[id].endpoint)))`,
-  "otel.exporter_removal": `previous != null && !(has(override.exporter_removal) && override.exporter_removal == true)
+      "tls" in config.exporters[id] && "insecure" in config.exporters[id].tls && config.exporters[id].tls.insecure == true
+      && "endpoint" in config.exporters[id] && !isLoopback(host(config.exporters[id].endpoint)))`,
+  "otel.exporter_removal": `previous != null && !("exporter_removal" in override && override.exporter_removal == true)
       && previous.exporters.exists(id, !(id in config.exporters) && id in traffic && traffic[id] > 0.0)`,
-  "otel.non_eu_endpoint": `config.exporters.exists(id, has(config.exporters[id].endpoint)
+  "otel.non_eu_endpoint": `config.exporters.exists(id, "endpoint" in config.exporters[id]
       && !isLoopback(host(config.exporters[id].endpoint)) && !(host(config.exporters[id].endpoint) in ${euList}))`,
   "otel.traces_tail_sampling": `config.service.pipelines.exists(name,
       (name == "traces" || name.startsWith("traces/"))
-      && !(has(config.service.pipelines[name].processors) && config.service.pipelines[name].processors.exists(p,
+      && !("processors" in config.service.pipelines[name] && config.service.pipelines[name].processors.exists(p,
             p == "tail_sampling" || p.startsWith("tail_sampling/"))))`,
   "otel.hostmetrics_interval": `config.receivers.exists(id, (id == "hostmetrics" || id.startsWith("hostmetrics/"))
-      && has(config.receivers[id].collection_interval)
+      && "collection_interval" in config.receivers[id]
       && duration(config.receivers[id].collection_interval) < duration("60s"))`,
   "otel.no_debug_in_production": `agent.labels.env == "production" && config.service.pipelines.exists(n,
       config.service.pipelines[n].exporters.exists(e, e == "debug" || e.startsWith("debug/")))`,
