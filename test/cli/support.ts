@@ -4,7 +4,7 @@
 // then it never runs here).
 
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
@@ -15,6 +15,8 @@ const LOCK = join(repoRoot, "node_modules/.cache/edict-cli-test-build.lock");
 
 function newestSource(dir: string): number {
   let newest = 0;
+  // A folder git does not track yet (an empty one, such as wasm/) is absent in a fresh clone.
+  if (!existsSync(dir)) return newest;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
