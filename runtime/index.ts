@@ -80,7 +80,7 @@ function prepare(module: WebAssembly.Module, options: LoadOptions): { manifest: 
 
 function finish(manifest: BundleManifest, host: Host, instance: WebAssembly.Instance, options: LoadOptions): LoadedBundle {
   const exports = instance.exports as Record<string, unknown>;
-  host.globals = exports as unknown as Globals;
+  host.attach(exports as unknown as Globals);
   for (const p of manifest.policies) {
     if (typeof exports[p.entry] !== "function") throw new Error(`corrupted Edict bundle: policy ${p.name} has no entry function`);
   }
@@ -163,25 +163,20 @@ export class LoadedBundle implements Bundle {
     progress.now = new Timestamp(now);
     const host = this.host;
     host.reset(progress);
-    const g = host.globals;
-    g.used.value = 0;
-    g.budget.value = budget;
-    host.budget = budget;
-    g.next_tick.value = 1024;
-    g.rule.value = -1;
+    host.startFuel(budget);
     try {
       const problem = this.convertInputs(policy, input, progress);
       if (problem) return finish({ code: "input_invalid", message: problem }, 0);
       host.checkDeadline();
       (this.exports[policy.entry] as () => void)();
     } catch (e) {
-      const ruleIndex = g.rule.value as number;
+      const ruleIndex = host.currentRule;
       const where = ruleIndex >= 0 ? { rule: policy.rules[ruleIndex]!.name } : {};
       const error = abortError(e, where);
       progress.error = error;
-      return finish(error, error.code === "fuel_exhausted" ? budget : (g.used.value as number));
+      return finish(error, error.code === "fuel_exhausted" ? budget : host.fuelUsed);
     }
-    return finish(progress.error, g.used.value as number);
+    return finish(progress.error, host.fuelUsed);
   }
 
   private convertInputs(policy: ManifestPolicy, input: unknown, progress: Progress): string | null {

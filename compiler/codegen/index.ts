@@ -17,6 +17,12 @@ export const COMPILER_ID = "edict-wasm/0.1";
 export interface GenerateOptions {
   /** Run binaryen's optimiser (default true). */
   optimize?: boolean;
+  /**
+   * Charge fuel (default true). False builds a bundle without metering, and
+   * so without fuel limits or deadline checks: only `npm run bench` uses it,
+   * to measure what metering costs. Not reachable from compile() or the CLI.
+   */
+  metered?: boolean;
 }
 
 /** The manifest entry of the policy at position `index` of a bundle, without its hash. */
@@ -63,7 +69,8 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
     if (names.has(c.name)) throw new Error(`policy ${c.name} appears twice in one bundle`);
     names.add(c.name);
   }
-  const mb = new ModuleBuilder();
+  const metered = options.metered ?? true;
+  const mb = new ModuleBuilder(metered);
   try {
     const policies: ManifestPolicy[] = checked.map((c, k) => {
       const described = describePolicy(c, k);
@@ -81,6 +88,7 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
       consts: mb.consts,
       sites: mb.sites,
       policies,
+      ...(metered ? {} : { metered: false }),
     };
     m.addCustomSection(MANIFEST_SECTION, new TextEncoder().encode(JSON.stringify(manifest)));
     const body = m.emitBinary();

@@ -5,7 +5,7 @@
 import binaryen from "binaryen";
 import { FUEL } from "../fuel.js";
 import type { CelValue } from "../values.js";
-import type { CallSite } from "../../runtime/engine/manifest.js";
+import { FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, type CallSite } from "../../runtime/engine/manifest.js";
 import { encodeConst } from "./manifest.js";
 
 export const i32 = binaryen.i32;
@@ -67,29 +67,28 @@ export class ModuleBuilder {
   private readonly siteIndex = new Map<string, number>();
   private labels = 0;
 
-  constructor() {
+  /** `metered` false leaves out every charge (bench only: measures what metering costs). */
+  constructor(readonly metered = true) {
     const m = this.m;
     m.setFeatures(binaryen.Features.MutableGlobals | binaryen.Features.SignExt | binaryen.Features.NontrappingFPToInt | binaryen.Features.BulkMemory);
     for (const [name, [params, result]] of Object.entries(HOST_IMPORTS)) {
       m.addFunctionImport(`h_${name}`, "edict", name, binaryen.createType(params), result);
     }
-    for (const g of ["used", "budget", "next_tick"]) {
-      m.addGlobal(g, f64, true, m.f64.const(0));
-      m.addGlobalExport(g, g);
-    }
+    m.setMemory(1, 1, "memory");
     m.addGlobal("rule", i32, true, m.i32.const(-1));
     m.addGlobalExport("rule", "rule");
     // fuel(k): used += k; past the budget -> host throws; crossing a clock mark -> host checks the deadline.
-    const used = () => m.global.get("used", f64);
+    const cell = (offset: number) => m.f64.load(offset, 8, m.i32.const(0));
     m.addFunction(
       "fuel",
       binaryen.createType([f64]),
       none,
-      [],
+      [f64],
       m.block(null, [
-        m.global.set("used", m.f64.add(used(), m.local.get(0, f64))),
-        m.if(m.f64.gt(used(), m.global.get("budget", f64)), m.block(null, [m.call("h_out_of_fuel", [], none), m.unreachable()])),
-        m.if(m.f64.ge(used(), m.global.get("next_tick", f64)), m.call("h_tick", [], none)),
+        m.local.set(1, m.f64.add(cell(FUEL_USED), m.local.get(0, f64))),
+        m.f64.store(FUEL_USED, 8, m.i32.const(0), m.local.get(1, f64)),
+        m.if(m.f64.gt(m.local.get(1, f64), cell(FUEL_BUDGET)), m.block(null, [m.call("h_out_of_fuel", [], none), m.unreachable()])),
+        m.if(m.f64.ge(m.local.get(1, f64), cell(FUEL_NEXT_TICK)), m.call("h_tick", [], none)),
       ]),
     );
     void FUEL;
@@ -100,6 +99,7 @@ export class ModuleBuilder {
   }
 
   charge(units: number): number {
+    if (!this.metered) return this.m.nop();
     return this.m.call("fuel", [this.m.f64.const(units)], none);
   }
 

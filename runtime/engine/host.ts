@@ -8,7 +8,7 @@ import { parseTimestamp } from "../lib/time.js";
 import { utf8Length } from "../lib/utf8.js";
 import type { DecisionError, RuleHit } from "../types.js";
 import { implementation, type Impl, type LibraryContext } from "./library.js";
-import type { BundleManifest, ManifestPolicy } from "./manifest.js";
+import { FUEL_NEXT_TICK, FUEL_USED, FUEL_BUDGET, type BundleManifest, type ManifestPolicy } from "./manifest.js";
 import { decodeConst, toJson } from "./render.js";
 import { fits } from "./type-desc.js";
 import {
@@ -34,9 +34,7 @@ interface Range {
 }
 
 export interface Globals {
-  used: WebAssembly.Global;
-  budget: WebAssembly.Global;
-  next_tick: WebAssembly.Global;
+  memory: WebAssembly.Memory;
   rule: WebAssembly.Global;
 }
 
@@ -58,7 +56,13 @@ export class Host {
   private readonly values: unknown[] = [false, true];
   private readonly base: number;
   private readonly args: Value[] = [];
-  globals!: Globals;
+  /** Handed to every library call; only `now` changes, per evaluation. */
+  private readonly context: LibraryContext = { now: new Timestamp(0n) };
+  private globals!: Globals;
+  /** The fuel cells (FUEL_USED, FUEL_BUDGET, FUEL_NEXT_TICK) of the module's memory. */
+  private fuel = new Float64Array(3);
+  /** False for bench builds without metering: library calls charge nothing either. */
+  private readonly metered: boolean;
   progress!: Progress;
   clock: () => number = () => 0;
   deadline = Infinity;
@@ -74,32 +78,67 @@ export class Host {
   ) {
     for (const c of manifest.consts) this.values.push(decodeConst(c));
     this.base = this.values.length;
+    this.top = this.base;
+    this.maxValues = this.base + Math.max(65536, Math.floor(memoryLimitBytes / 8));
     this.siteImpls = manifest.sites.map((s) => s.ids.map(implementation));
+    this.metered = manifest.metered !== false;
   }
 
-  /** Handles the table may hold per evaluation before it counts as over the memory limit. */
-  private get maxValues(): number {
-    return this.base + Math.max(65536, Math.floor(this.memoryLimitBytes / 8));
+  attach(globals: Globals): void {
+    if (!(globals.memory instanceof WebAssembly.Memory) || !(globals.rule instanceof WebAssembly.Global)) {
+      throw new Error("corrupted Edict bundle: it does not export its memory and rule");
+    }
+    this.globals = globals;
+    this.fuel = new Float64Array(globals.memory.buffer, 0, 3);
   }
+
+  /** Starts the fuel count of one policy evaluation. */
+  startFuel(budget: number): void {
+    this.budget = budget;
+    const f = this.fuel;
+    f[FUEL_USED / 8] = 0;
+    f[FUEL_BUDGET / 8] = budget;
+    f[FUEL_NEXT_TICK / 8] = CLOCK_INTERVAL;
+    this.globals.rule.value = -1;
+  }
+
+  get fuelUsed(): number {
+    return this.fuel[FUEL_USED / 8]!;
+  }
+
+  /** The index of the rule being evaluated, or -1. */
+  get currentRule(): number {
+    return this.globals.rule.value as number;
+  }
+
+  /**
+   * The table's live end: slots at and above it are free (stale values are
+   * overwritten, not cleared, which is cheaper than truncating the array).
+   */
+  private top: number;
+  /** Handles the table may hold per evaluation before it counts as over the memory limit. */
+  private readonly maxValues: number;
 
   /** Values below this index survive `release` (lets, kept errors). */
   private floor = 0;
 
   reset(progress: Progress): void {
-    this.values.length = this.base;
+    this.top = this.base;
     this.args.length = 0;
     this.firings.length = 0;
     this.progress = progress;
     this.nowHandle = this.put(progress.now);
-    this.floor = this.values.length;
+    this.context.now = progress.now;
+    this.floor = this.top;
   }
 
   put(v: Value): number {
     if (v === true) return 1;
     if (v === false) return 0;
-    if (this.values.length >= this.maxValues) throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded`);
-    this.values.push(v);
-    const h = this.values.length - 1;
+    const h = this.top;
+    if (h >= this.maxValues) throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded`);
+    this.values[h] = v;
+    this.top = h + 1;
     return v instanceof Err ? -h : h;
   }
 
@@ -114,12 +153,12 @@ export class Host {
   budget = 0;
 
   charge(units: number): void {
-    if (units === 0) return;
-    const g = this.globals;
-    const used = (g.used.value as number) + units;
-    g.used.value = used;
+    if (units === 0 || !this.metered) return;
+    const f = this.fuel;
+    const used = f[FUEL_USED / 8]! + units;
+    f[FUEL_USED / 8] = used;
     if (used > this.budget) this.outOfFuel();
-    if (used >= (g.next_tick.value as number)) this.tick();
+    if (used >= f[FUEL_NEXT_TICK / 8]!) this.tick();
   }
 
   outOfFuel(): never {
@@ -127,8 +166,8 @@ export class Host {
   }
 
   tick(): void {
-    const used = this.globals.used.value as number;
-    this.globals.next_tick.value = (Math.floor(used / CLOCK_INTERVAL) + 1) * CLOCK_INTERVAL;
+    const used = this.fuel[FUEL_USED / 8]!;
+    this.fuel[FUEL_NEXT_TICK / 8] = (Math.floor(used / CLOCK_INTERVAL) + 1) * CLOCK_INTERVAL;
     this.checkDeadline();
   }
 
@@ -161,8 +200,7 @@ export class Host {
     let argFuel = 0;
     for (const a of args) argFuel += this.sizeFuel(a);
     this.charge(argFuel);
-    const ctx: LibraryContext = { now: this.progress.now };
-    const result = impl(args, ctx);
+    const result = impl(args, this.context);
     if (typeof result === "string" || result instanceof Uint8Array) {
       const bytes = typeof result === "string" ? utf8Length(result) : result.length;
       if (bytes > this.memoryLimitBytes) {
@@ -243,8 +281,9 @@ export class Host {
     }
     else if (forName >= 0) return this.err(`for ${this.get(forName) as string} in ...: cannot iterate over ${typeName(v)}`);
     else return this.err(`expression of type '${typeName(v)}' cannot be the range of a comprehension`);
-    this.values.push(range);
-    return this.values.length - 1;
+    if (this.top >= this.maxValues) throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded`);
+    this.values[this.top] = range;
+    return this.top++;
   }
 
   private rangeAt(r: number): Range {
@@ -320,12 +359,12 @@ export class Host {
       tick: () => this.tick(),
       input: (i) => p().inputs[i]!,
       now: () => this.nowHandle,
-      mark: () => this.values.length,
+      mark: () => this.top,
       release: (mark) => {
-        if (this.values.length > mark) this.values.length = Math.max(mark, this.floor);
+        if (this.top > mark) this.top = Math.max(mark, this.floor);
       },
       pin: (h) => {
-        this.floor = Math.max(this.floor, this.values.length);
+        this.floor = Math.max(this.floor, this.top);
         return h;
       },
       select: (h, name, optional) => this.select(h, name, optional),

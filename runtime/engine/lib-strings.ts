@@ -1,6 +1,7 @@
 // CEL's string extension and Edict's own functions (net, semver, rollout, sum).
 // Positions are code points, as in cel-go.
 
+import { memoizeString } from "../lib/memo.js";
 import { netHost, netIsLoopback, netPort } from "../lib/net.js";
 import { quoteString } from "../lib/quote.js";
 import { rolloutBucket } from "../lib/murmur3.js";
@@ -78,6 +79,10 @@ function sum(items: readonly Value[], kind: "int" | "uint" | "double"): Value {
 
 const withError = <T>(r: T | { error: string }): Value => (typeof r === "object" && r !== null && "error" in r ? new Err(r.error) : (r as Value));
 
+
+// Pure and called once per endpoint per agent on rollouts, where endpoints repeat.
+const cachedHost = memoizeString(netHost);
+const cachedIsLoopback = memoizeString(netIsLoopback);
 export const STRINGS: Record<string, Impl> = {
   string_char_at_int: ([s, i]) => {
     const a = cps(str(s));
@@ -102,12 +107,12 @@ export const STRINGS: Record<string, Impl> = {
   list_join_string: ([l, sep]) => (l as List).items.join(str(sep)),
   string_reverse: ([s]) => cps(str(s)).reverse().join(""),
   strings_quote: ([s]) => quoteString(str(s)),
-  net_host_string: ([s]) => netHost(str(s)),
+  net_host_string: ([s]) => cachedHost(str(s)),
   net_port_string: ([s]) => {
     const p = netPort(str(s));
     return typeof p === "number" ? BigInt(p) : new Err(p.error);
   },
-  net_is_loopback_string: ([s]) => netIsLoopback(str(s)),
+  net_is_loopback_string: ([s]) => cachedIsLoopback(str(s)),
   semver_compare_string_string: ([a, b]) => {
     const r = semverCompare(str(a), str(b));
     return typeof r === "number" ? BigInt(r) : new Err(r.error);

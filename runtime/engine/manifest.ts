@@ -38,6 +38,16 @@ export function verifyChecksum(bytes: Uint8Array): void {
   }
 }
 export const MANIFEST_FORMAT = "edict-bundle";
+
+/**
+ * Byte offsets of the fuel cells (f64 each) in the module's exported
+ * one-page memory: the module charges node costs there and the host charges
+ * library size terms on the same cells through a Float64Array, which costs
+ * far less per call than WebAssembly.Global accessors.
+ */
+export const FUEL_USED = 0;
+export const FUEL_BUDGET = 8;
+export const FUEL_NEXT_TICK = 16;
 export const MANIFEST_VERSION = 1;
 
 export interface CallSite {
@@ -72,6 +82,8 @@ export interface BundleManifest {
   consts: unknown[];
   sites: CallSite[];
   policies: ManifestPolicy[];
+  /** Present and false only in bench builds without fuel metering (compiler/codegen GenerateOptions). */
+  metered?: boolean;
 }
 
 export function parseManifest(bytes: ArrayBuffer | undefined): BundleManifest {

@@ -1,0 +1,33 @@
+// Profiling aid: input-conversion time per (policy, input) on the rollout
+// workload, to see which used types dominate (docs/design/performance.md).
+// npx esbuild test/wasm/bench/convert-split.ts --bundle --platform=node --format=esm \
+//   --target=es2022 --packages=external --outfile=dist/scratch/convert-split.mjs && node dist/scratch/convert-split.mjs
+import { readFileSync } from "node:fs";
+import { generateRollout } from "../../../bench/workload.js";
+import { compile } from "../../../compiler/compile.js";
+import { Converter } from "../../../runtime/engine/convert.js";
+import { parseManifest } from "../../../runtime/engine/manifest.js";
+
+const SEEDS = ["tls-insecure-non-localhost", "exporter-removal", "non-eu-endpoint", "traces-tail-sampling", "hostmetrics-interval", "no-debug-in-production"];
+const compiled = compile(SEEDS.map((n) => ({ name: n, source: readFileSync(`examples/otel/${n}.edict`, "utf8") })));
+const bytes = compiled.bundle!;
+const manifest = parseManifest(WebAssembly.Module.customSections(new WebAssembly.Module(bytes as unknown as BufferSource), "edict.manifest")[0]);
+const heavy = process.argv[2] === "heavy";
+const inputs = generateRollout(heavy ? { agents: 200, heavy: true } : { agents: 1000 }) as unknown as Record<string, unknown>[];
+for (const p of manifest.policies) {
+  for (const i of p.inputs) {
+    const c = new Converter(16 << 20);
+    const step = () => {
+      for (const input of inputs) if (input[i.name] != null) c.convert(input[i.name], i.used, 1);
+    };
+    for (let k = 0; k < 3; k++) step();
+    const runs: number[] = [];
+    for (let k = 0; k < 9; k++) {
+      const t = performance.now();
+      step();
+      runs.push(performance.now() - t);
+    }
+    runs.sort((a, b) => a - b);
+    console.log(`${p.name.padEnd(36)} ${i.name.padEnd(10)} ${((runs[4]! * 1000) / inputs.length).toFixed(2)} µs/agent`);
+  }
+}
