@@ -160,7 +160,7 @@ function emitComprehension(x: ExprEmitter, call: CallExpr, info: MacroInfo): num
       m.i32.lt_s(x.get(i), x.get(count)),
       m.block(null, [
         m.block(next, [mb.charge(FUEL.iteration), ...bindings, ...step]),
-        mb.host("release", [x.get(mark)]),
+        mb.release(x.get(mark)),
         m.local.set(i, m.i32.add(x.get(i), m.i32.const(1))),
         m.br(loop),
       ]),
@@ -168,7 +168,7 @@ function emitComprehension(x: ExprEmitter, call: CallExpr, info: MacroInfo): num
   );
   return m.block(
     label,
-    [...rangeValue.stmts, ...range.stmts, m.local.set(count, mb.host("range_len", [x.get(range.local)])), m.local.set(i, m.i32.const(0)), ...init, m.local.set(mark, mb.host("mark", [])), body, done],
+    [...rangeValue.stmts, ...range.stmts, m.local.set(count, mb.rangeLength()), m.local.set(i, m.i32.const(0)), ...init, m.local.set(mark, mb.mark()), body, done],
     i32,
   );
 }

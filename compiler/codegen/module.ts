@@ -5,7 +5,7 @@
 import binaryen from "binaryen";
 import { FUEL } from "../fuel.js";
 import type { CelValue } from "../values.js";
-import { FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, type CallSite } from "../../runtime/engine/manifest.js";
+import { FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, TABLE_FLOOR, TABLE_TOP, type CallSite } from "../../runtime/engine/manifest.js";
 import { encodeConst } from "./manifest.js";
 
 export const i32 = binaryen.i32;
@@ -35,10 +35,7 @@ export const HOST_IMPORTS: Record<string, [number[], number]> = {
   map_put: [[i32, i32, i32], none],
   map_merge: [[i32, i32], i32],
   range: [[i32, i32], i32],
-  mark: [[], i32],
-  release: [[i32], none],
   pin: [[i32], i32],
-  range_len: [[i32], i32],
   range_first: [[i32, i32], i32],
   range_second: [[i32, i32], i32],
   range_one: [[i32, i32], i32],
@@ -91,7 +88,33 @@ export class ModuleBuilder {
         m.if(m.f64.ge(m.local.get(1, f64), cell(FUEL_NEXT_TICK)), m.call("h_tick", [], none)),
       ]),
     );
+    // release(mark): drop the values made since `mark`, never below the pinned floor.
+    const cell32 = (offset: number) => m.i32.load(offset, 4, m.i32.const(0));
+    m.addFunction(
+      "release",
+      binaryen.createType([i32]),
+      none,
+      [],
+      m.if(
+        m.i32.gt_s(cell32(TABLE_TOP), m.local.get(0, i32)),
+        m.i32.store(TABLE_TOP, 4, m.i32.const(0), m.select(m.i32.gt_s(m.local.get(0, i32), cell32(TABLE_FLOOR)), m.local.get(0, i32), cell32(TABLE_FLOOR))),
+      ),
+    );
     void FUEL;
+  }
+
+  /** The value table's live end, to release back to after an iteration. */
+  mark(): number {
+    return this.m.i32.load(TABLE_TOP, 4, this.m.i32.const(0));
+  }
+
+  release(mark: number): number {
+    return this.m.call("release", [mark], none);
+  }
+
+  /** The length of the range the last `range` host call made. */
+  rangeLength(): number {
+    return this.m.i32.load(RANGE_LENGTH, 4, this.m.i32.const(0));
   }
 
   host(name: keyof typeof HOST_IMPORTS, args: number[]): number {

@@ -144,9 +144,9 @@ class RuleEmitter {
     return m.block(null, [
       ...source.stmts,
       ...range.stmts,
-      m.local.set(count, mb.host("range_len", [x.get(range.local)])),
+      m.local.set(count, mb.rangeLength()),
       m.local.set(i, m.i32.const(0)),
-      m.local.set(mark, mb.host("mark", [])),
+      m.local.set(mark, mb.mark()),
       m.loop(
         loop,
         m.if(
@@ -154,7 +154,7 @@ class RuleEmitter {
           m.block(null, [
             ...bindings,
             ...inner,
-            mb.host("release", [x.get(mark)]),
+            mb.release(x.get(mark)),
             m.local.set(i, m.i32.add(x.get(i), m.i32.const(1))),
             m.br(loop),
           ]),

@@ -8,7 +8,11 @@ import { parseTimestamp } from "../lib/time.js";
 import { utf8Length } from "../lib/utf8.js";
 import type { DecisionError, RuleHit } from "../types.js";
 import { implementation, type Impl, type LibraryContext } from "./library.js";
-import { FUEL_NEXT_TICK, FUEL_USED, FUEL_BUDGET, type BundleManifest, type ManifestPolicy } from "./manifest.js";
+import { FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy } from "./manifest.js";
+
+const TOP = TABLE_TOP / 4;
+const FLOOR = TABLE_FLOOR / 4;
+const RANGE_LEN = RANGE_LENGTH / 4;
 import { decodeConst, toJson } from "./render.js";
 import { fits } from "./type-desc.js";
 import {
@@ -78,7 +82,6 @@ export class Host {
   ) {
     for (const c of manifest.consts) this.values.push(decodeConst(c));
     this.base = this.values.length;
-    this.top = this.base;
     this.maxValues = this.base + Math.max(65536, Math.floor(memoryLimitBytes / 8));
     this.siteImpls = manifest.sites.map((s) => s.ids.map(implementation));
     this.metered = manifest.metered !== false;
@@ -90,6 +93,7 @@ export class Host {
     }
     this.globals = globals;
     this.fuel = new Float64Array(globals.memory.buffer, 0, 3);
+    this.cells = new Int32Array(globals.memory.buffer);
   }
 
   /** Starts the fuel count of one policy evaluation. */
@@ -112,33 +116,33 @@ export class Host {
   }
 
   /**
-   * The table's live end: slots at and above it are free (stale values are
-   * overwritten, not cleared, which is cheaper than truncating the array).
+   * TABLE_TOP, TABLE_FLOOR and RANGE_LENGTH of the module's memory: the
+   * table's live end (slots at and above it are free; stale values are
+   * overwritten, not cleared), the floor below which `release` never goes
+   * (lets, kept errors), and the length of the last range.
    */
-  private top: number;
+  private cells = new Int32Array(9);
   /** Handles the table may hold per evaluation before it counts as over the memory limit. */
   private readonly maxValues: number;
 
-  /** Values below this index survive `release` (lets, kept errors). */
-  private floor = 0;
-
   reset(progress: Progress): void {
-    this.top = this.base;
+    this.cells[TOP] = this.base;
     this.args.length = 0;
     this.firings.length = 0;
     this.progress = progress;
     this.nowHandle = this.put(progress.now);
     this.context.now = progress.now;
-    this.floor = this.top;
+    this.cells[FLOOR] = this.cells[TOP]!;
   }
 
   put(v: Value): number {
     if (v === true) return 1;
     if (v === false) return 0;
-    const h = this.top;
+    const cells = this.cells;
+    const h = cells[TOP]!;
     if (h >= this.maxValues) throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded`);
     this.values[h] = v;
-    this.top = h + 1;
+    cells[TOP] = h + 1;
     return v instanceof Err ? -h : h;
   }
 
@@ -271,8 +275,8 @@ export class Host {
     return this.err(`type '${typeName(operand)}' does not support indexing`);
   }
 
-  private range(h: number, forName: number): number {
-    const v = this.get(h);
+  private range(source: number, forName: number): number {
+    const v = this.get(source);
     let range: Range;
     if (v instanceof List) range = { list: v.items, keys: [], map: null, length: v.items.length };
     else if (v instanceof CMap) {
@@ -281,9 +285,13 @@ export class Host {
     }
     else if (forName >= 0) return this.err(`for ${this.get(forName) as string} in ...: cannot iterate over ${typeName(v)}`);
     else return this.err(`expression of type '${typeName(v)}' cannot be the range of a comprehension`);
-    if (this.top >= this.maxValues) throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded`);
-    this.values[this.top] = range;
-    return this.top++;
+    const cells = this.cells;
+    const h = cells[TOP]!;
+    if (h >= this.maxValues) throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded`);
+    this.values[h] = range;
+    cells[TOP] = h + 1;
+    cells[RANGE_LEN] = range.length;
+    return h;
   }
 
   private rangeAt(r: number): Range {
@@ -359,12 +367,9 @@ export class Host {
       tick: () => this.tick(),
       input: (i) => p().inputs[i]!,
       now: () => this.nowHandle,
-      mark: () => this.top,
-      release: (mark) => {
-        if (this.top > mark) this.top = Math.max(mark, this.floor);
-      },
       pin: (h) => {
-        this.floor = Math.max(this.floor, this.top);
+        const cells = this.cells;
+        cells[FLOOR] = Math.max(cells[FLOOR]!, cells[TOP]!);
         return h;
       },
       select: (h, name, optional) => this.select(h, name, optional),
@@ -384,7 +389,6 @@ export class Host {
       map_put: (m, k, v) => void (this.get(m) as CMap).set(asKey(this.get(k))!, this.get(v)),
       map_merge: (m, v) => this.mapMerge(m, v),
       range: (h, name) => this.range(h, name),
-      range_len: (r) => this.rangeAt(r).length,
       range_first: (r, i) => {
         const range = this.rangeAt(r);
         return this.put(range.list ? BigInt(i) : range.keys[i]!);

@@ -48,7 +48,16 @@ export const MANIFEST_FORMAT = "edict-bundle";
 export const FUEL_USED = 0;
 export const FUEL_BUDGET = 8;
 export const FUEL_NEXT_TICK = 16;
-export const MANIFEST_VERSION = 1;
+/**
+ * i32 cells after the fuel: the value table's live end and the floor below
+ * which `release` never goes (so the module marks and releases temporaries
+ * without calling the host), and the length of the range made last.
+ */
+export const TABLE_TOP = 24;
+export const TABLE_FLOOR = 28;
+export const RANGE_LENGTH = 32;
+/** 2: fuel and table cells in the module's memory (version 1 kept them in globals). */
+export const MANIFEST_VERSION = 2;
 
 export interface CallSite {
   /** The function as called, for "no such overload" messages. */
