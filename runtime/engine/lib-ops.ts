@@ -121,7 +121,8 @@ export const OPERATORS: Record<string, Impl> = {
   divide_int64: ([a, b]) => (i(b!) === 0n ? new Err("division by zero") : int(i(a!) / i(b!))),
   divide_uint64: ([a, b]) => (u(b!) === 0n ? new Err("division by zero") : new Uint(u(a!) / u(b!))),
   divide_double: ([a, b]) => d(a!) / d(b!),
-  modulo_int64: ([a, b]) => (i(b!) === 0n ? new Err("modulus by zero") : int(i(a!) % i(b!))),
+  // MIN % -1 overflows like MIN / -1 (cel-go checks both), although the remainder 0 would fit.
+  modulo_int64: ([a, b]) => (i(b!) === 0n ? new Err("modulus by zero") : i(b!) === -1n && i(a!) === INT64_MIN ? new Err("integer overflow") : int(i(a!) % i(b!))),
   modulo_uint64: ([a, b]) => (u(b!) === 0n ? new Err("modulus by zero") : new Uint(u(a!) % u(b!))),
   in_list: ([v, l]) => (l as List).items.some((x) => equal(v!, x)),
   in_map: ([k, m]) => mapLookup(m as CMap, k!) !== undefined,

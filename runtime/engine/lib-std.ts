@@ -44,7 +44,8 @@ function doubleToInt(d: number): Value {
 }
 
 function doubleToUint(d: number): Value {
-  if (!Number.isFinite(d) || d <= -1 || d >= 18446744073709551615) return new Err("unsigned integer overflow");
+  // Every negative double is out of range, -0.5 included (cel-go rejects v < 0 before truncating).
+  if (!Number.isFinite(d) || d < 0 || d >= 18446744073709551615) return new Err("unsigned integer overflow");
   return new Uint(BigInt(Math.trunc(d)));
 }
 
@@ -56,7 +57,8 @@ function parseInt64(s: string): Value {
 }
 
 function parseUint64(s: string): Value {
-  if (!/^\+?[0-9]+$/.test(s)) return new Err(`cannot convert ${JSON.stringify(s)} to uint`);
+  // No sign at all, as Go's strconv.ParseUint (which cel-go uses) reads it.
+  if (!/^[0-9]+$/.test(s)) return new Err(`cannot convert ${JSON.stringify(s)} to uint`);
   const n = BigInt(s);
   return n > UINT64_MAX ? new Err(`cannot convert ${JSON.stringify(s)} to uint: out of range`) : new Uint(n);
 }

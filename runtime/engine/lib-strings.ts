@@ -27,7 +27,11 @@ function indexOf(s: string, sub: string, from: number, last: boolean): Value {
 }
 
 function replace(s: string, from: string, to: string, limit: number): string {
-  if (limit < 0) return s.split(from).join(to);
+  if (limit < 0) {
+    if (from !== "") return s.split(from).join(to);
+    // An empty pattern matches before every code point and at the end (Go's strings.Replace), not between UTF-16 units.
+    limit = Infinity;
+  }
   let out = "";
   let rest = s;
   for (let n = 0; n < limit; n++) {

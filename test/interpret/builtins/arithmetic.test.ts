@@ -122,10 +122,7 @@ describe("timestamp and duration arithmetic", () => {
 });
 
 describe("int64 modulo overflow", () => {
-  // BUG (runtime/engine/lib-ops.ts modulo_int64): cel-go reports MIN % -1 as an
-  // overflow error (common/types/overflow.go moduloInt64Checked), consistent
-  // with MIN / -1; the runtime returns 0.
-  it.fails("INT64_MIN % -1 is an overflow error, like INT64_MIN / -1", () => {
+  it("INT64_MIN % -1 is an overflow error, like INT64_MIN / -1", () => {
     expectError(call("modulo_int64", INT64_MIN, -1n), /overflow/);
   });
 });

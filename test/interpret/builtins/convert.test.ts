@@ -63,17 +63,12 @@ describe("uint()", () => {
   });
 });
 
-describe("uint() divergences from cel-go", () => {
-  // BUG (runtime/engine/lib-std.ts doubleToUint): cel-go rejects every negative
-  // double (common/types/overflow.go doubleToUint64Checked: v < 0), the runtime
-  // only those <= -1, so uint(-0.5) is 0u instead of an error.
-  it.fails("uint(-0.5) is a range error", () => {
+describe("uint() as cel-go reads it", () => {
+  it("uint(-0.5) is a range error", () => {
     expectError(call("double_to_uint64", -0.5));
   });
 
-  // BUG (runtime/engine/lib-std.ts parseUint64): cel-go parses with Go's
-  // strconv.ParseUint, which permits no sign; the runtime accepts "+1".
-  it.fails("uint('+1') is an error", () => {
+  it("uint('+1') is an error", () => {
     expectError(call("string_to_uint64", "+1"));
   });
 });
