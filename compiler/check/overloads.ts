@@ -3,7 +3,7 @@
 // the backends dispatch on the run-time value types.
 
 import type { Expr, Span } from "../ast.js";
-import { MIXED_NUMERIC_VARIADIC, OP, overloadsOf, type Overload } from "../library/index.js";
+import { MIXED_NUMERIC_LIST, MIXED_NUMERIC_VARIADIC, OP, overloadsOf, type Overload } from "../library/index.js";
 import { T, typeToString, type Type } from "../types.js";
 import { CODES } from "./codes.js";
 import type { ExprChecker } from "./expr.js";
@@ -53,6 +53,7 @@ export function matchOverloads(candidates: readonly Overload[], args: Type[], va
   for (const o of candidates) {
     if (!arityFits(o, args.length)) continue;
     if (MIXED_NUMERIC_VARIADIC.has(o.id) && !args.every((a) => NUMERIC_KINDS.has(a.kind))) continue;
+    if (MIXED_NUMERIC_LIST.has(o.id) && !args.every((a) => a.kind === "list" && NUMERIC_KINDS.has(a.elem.kind))) continue;
     const subst: Substitution = new Map();
     if (args.every((a, i) => assignable(paramAt(o, i), a, subst, vars))) {
       out.push({ overload: o, result: substitute(o.result, subst), subst });
@@ -60,10 +61,11 @@ export function matchOverloads(candidates: readonly Overload[], args: Type[], va
       vars?.commit(subst);
     }
   }
-  // The mixed-number variadic form only when no single-type form fits.
+  // The mixed-number forms only when no single-type form fits, or when the
+  // arguments (or a list's elements) are dyn and the values decide.
   if (out.length > 1) {
-    const specific = out.filter((m) => !MIXED_NUMERIC_VARIADIC.has(m.overload.id));
-    if (specific.length > 0 && !args.some(isDynOrError)) return specific;
+    const specific = out.filter((m) => !MIXED_NUMERIC_VARIADIC.has(m.overload.id) && !MIXED_NUMERIC_LIST.has(m.overload.id));
+    if (specific.length > 0 && !args.some((a) => isDynOrError(a) || (a.kind === "list" && isDynOrError(a.elem)))) return specific;
   }
   return out;
 }

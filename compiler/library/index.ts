@@ -13,7 +13,7 @@ import { TIME_OVERLOADS } from "./time.js";
 
 export type { Overload } from "./overload.js";
 export { OP, BINARY_OP_FUNCTION, UNARY_OP_FUNCTION } from "./operators.js";
-export { MIXED_NUMERIC_VARIADIC } from "./math.js";
+export { MIXED_NUMERIC_LIST, MIXED_NUMERIC_VARIADIC } from "./math.js";
 export { MACROS, findMacro, isMacroName, type MacroDecl } from "./macros.js";
 
 export const LIBRARY: readonly Overload[] = [

@@ -15,6 +15,8 @@ const numeric: [Type, string][] = [
 
 /** Functions whose 3+ argument form takes numbers of mixed types (checker: each argument must be numeric or dyn). */
 export const MIXED_NUMERIC_VARIADIC = new Set(["math_@max_dyn_n", "math_@min_dyn_n"]);
+/** Their list forms over a list<dyn> (checker: the list's elements must be numeric or dyn). */
+export const MIXED_NUMERIC_LIST = new Set(["math_@max_list_dyn", "math_@min_list_dyn"]);
 
 function extremum(fn: string, stem: string): Overload[] {
   const out: Overload[] = [];
@@ -25,6 +27,8 @@ function extremum(fn: string, stem: string): Overload[] {
     }
   }
   for (const [t, name] of numeric) out.push(global(fn, `${stem}_list_${name}`, [T.list(t)], t));
+  // A list of mixed numbers (`[1, 2u, 3.0]` is a list<dyn>); a non-number in it is a runtime error.
+  out.push(global(fn, `${stem}_list_dyn`, [T.list(T.dyn)], T.dyn));
   for (const [t, name] of numeric) out.push(variadic(fn, `${stem}_${name}_n`, [t, t, t], t));
   out.push(variadic(fn, `${stem}_dyn_n`, [T.dyn, T.dyn, T.dyn], T.dyn));
   return out;

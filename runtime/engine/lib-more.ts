@@ -31,6 +31,12 @@ for (const [stem, greatest] of [["math_@max", true], ["math_@min", false]] as co
     for (const u of ["int", "uint", "double"]) MATH[`${stem}_${t}_${u}`] = spread;
   }
   MATH[`${stem}_dyn_n`] = spread;
+  MATH[`${stem}_list_dyn`] = ([l]) => {
+    const items = (l as List).items;
+    const odd = items.find((v) => typeof v !== "bigint" && typeof v !== "number" && !(v instanceof Uint));
+    if (odd !== undefined) return new Err(`no such overload: math.${greatest ? "greatest" : "least"}(list) with an element of type ${typeName(odd)}`);
+    return extremum(items, greatest);
+  };
 }
 
 const d = (v: Value | undefined) => v as number;

@@ -76,7 +76,7 @@ function instantiate(t: Type): Type {
 }
 
 describe("library table and overload resolution agree", () => {
-  const concrete = LIBRARY.filter((o) => !o.params.some((p) => p.kind === "dyn"));
+  const concrete = LIBRARY.filter((o) => !o.params.some((p) => p.kind === "dyn" || (p.kind === "list" && p.elem.kind === "dyn")));
   it.each(concrete.map((o) => [o.id, o] as const))("%s is the one overload its own argument types select", (_id, o) => {
     const args = o.params.map(instantiate);
     const candidates = overloadsOf(o.function).filter((x) => x.member === o.member);
