@@ -31,7 +31,6 @@ export const TYPE_IDENTIFIERS: Record<string, Type> = {
   list: T.list(T.dyn),
   map: T.map(T.dyn, T.dyn),
   type: T.type(T.dyn),
-  dyn: T.dyn,
   timestamp: T.timestamp,
   "google.protobuf.Timestamp": T.timestamp,
   duration: T.duration,
