@@ -7,6 +7,11 @@ import { FUEL } from "../fuel.js";
 import type { CelValue } from "../values.js";
 import { FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, TABLE_FLOOR, TABLE_TOP, type CallSite } from "../../runtime/engine/manifest.js";
 import { encodeConst } from "./manifest.js";
+import { base64Decode } from "../../runtime/lib/base64.js";
+import { HELPERS_WASM_BASE64 } from "../../wasm/helpers.js";
+
+/** The AssemblyScript helpers (wasm/assembly), decoded once: every bundle is built on top of them. */
+let helperBytes: Uint8Array | undefined;
 
 export const i32 = binaryen.i32;
 export const f64 = binaryen.f64;
@@ -57,7 +62,12 @@ export const HOST_IMPORTS: Record<string, [number[], number]> = {
 };
 
 export class ModuleBuilder {
-  readonly m = new binaryen.Module();
+  /**
+   * The bundle starts as the helpers module (its memory, exported
+   * "memory", and its `edict_*` functions) and the generated code is added
+   * to it: the merge is done by building on top, so nothing is renamed.
+   */
+  readonly m = binaryen.readBinary((helperBytes ??= base64Decode(HELPERS_WASM_BASE64)!));
   readonly consts: unknown[] = [];
   private readonly constIndex = new Map<string, number>();
   readonly sites: CallSite[] = [];
@@ -71,7 +81,6 @@ export class ModuleBuilder {
     for (const [name, [params, result]] of Object.entries(HOST_IMPORTS)) {
       m.addFunctionImport(`h_${name}`, "edict", name, binaryen.createType(params), result);
     }
-    m.setMemory(1, 1, "memory");
     m.addGlobal("rule", i32, true, m.i32.const(-1));
     m.addGlobalExport("rule", "rule");
     // fuel(k): used += k; past the budget -> host throws; crossing a clock mark -> host checks the deadline.

@@ -19,15 +19,10 @@ import {
   CMap, Err, List, Optional, Timestamp, asKey, type Key, isKeyValue, keyToString, listPosition, mapHasEqualKey, mapLookup, sortedKeys, typeName, type Value,
 } from "./values.js";
 
-/** Ends an evaluation that is not a CEL error (fuel, deadline, memory). */
-export class Abort extends Error {
-  constructor(
-    readonly code: "fuel_exhausted" | "timeout" | "internal",
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { Abort } from "./abort.js";
+import { BundleHelpers, type HelperExports } from "./helpers.js";
+
+export { Abort };
 
 /** An iteration snapshot: a list's items, or a map's keys in order with the map. */
 interface Range {
@@ -37,8 +32,7 @@ interface Range {
   length: number;
 }
 
-export interface Globals {
-  memory: WebAssembly.Memory;
+export interface Globals extends HelperExports {
   rule: WebAssembly.Global;
 }
 
@@ -73,8 +67,8 @@ export class Host {
   timeoutMs = 0;
   private nowHandle = -1;
   private readonly expires = new Map<string, bigint | null>();
-  /** Each call site's candidate implementations, resolved once at load. */
-  private readonly siteImpls: (Impl | undefined)[][];
+  /** Each call site's candidate implementations, resolved once at load (helpers inside the bundle first). */
+  private siteImpls: (Impl | undefined)[][] = [];
 
   constructor(
     private readonly manifest: BundleManifest,
@@ -83,7 +77,6 @@ export class Host {
     for (const c of manifest.consts) this.values.push(decodeConst(c));
     this.base = this.values.length;
     this.maxValues = this.base + Math.max(65536, Math.floor(memoryLimitBytes / 8));
-    this.siteImpls = manifest.sites.map((s) => s.ids.map(implementation));
     this.metered = manifest.metered !== false;
   }
 
@@ -92,8 +85,16 @@ export class Host {
       throw new Error("corrupted Edict bundle: it does not export its memory and rule");
     }
     this.globals = globals;
-    this.fuel = new Float64Array(globals.memory.buffer, 0, 3);
-    this.cells = new Int32Array(globals.memory.buffer);
+    this.viewMemory();
+    const helpers = new BundleHelpers(globals, this.memoryLimitBytes, () => this.viewMemory());
+    const inWasm = helpers.implementations();
+    this.siteImpls = this.manifest.sites.map((s) => s.ids.map((id) => inWasm[id] ?? implementation(id)));
+  }
+
+  private viewMemory(): void {
+    const buffer = this.globals.memory.buffer;
+    this.fuel = new Float64Array(buffer, 0, 3);
+    this.cells = new Int32Array(buffer, 0, 16);
   }
 
   /** Starts the fuel count of one policy evaluation. */
