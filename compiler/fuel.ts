@@ -5,11 +5,16 @@
 // examples.
 //
 // The model is deliberately uniform so generated code can reproduce it with a
-// counter: every evaluated expression node costs 1, library calls add a size
-// term for their arguments and result, every loop iteration costs 1. Work that
-// is skipped (short-circuit, untaken branch, unread let) costs nothing.
+// counter: every evaluated expression node costs STEP_FUEL, library calls add
+// a size term for their arguments and result (and `matches` a work term),
+// every loop iteration costs STEP_FUEL. Work that is skipped (short-circuit,
+// untaken branch, unread let) costs nothing. The numbers live in
+// runtime/engine/fuel-costs.ts (the runtime charges library terms itself).
 
 import type { Expr } from "./ast.js";
+import {
+  BYTES_PER_CHUNK, CLOCK_INTERVAL, FUEL_PER_CHUNK, FUEL_PER_CHUNK_AND_REGEX_WORD, FUEL_PER_ELEMENT, STEP_FUEL, bytesFuel, elementsFuel,
+} from "../runtime/engine/fuel-costs.js";
 
 export const FUEL = {
   /**
@@ -18,17 +23,17 @@ export const FUEL = {
    * its call node and the operand `x`, not the select node it tests.
    */
   node: {
-    literal: 1,
-    ident: 1,
-    select: 1,
-    index: 1,
-    call: 1,
-    list: 1,
-    map: 1,
-    struct: 1,
-    unary: 1,
-    binary: 1,
-    conditional: 1,
+    literal: STEP_FUEL,
+    ident: STEP_FUEL,
+    select: STEP_FUEL,
+    index: STEP_FUEL,
+    call: STEP_FUEL,
+    list: STEP_FUEL,
+    map: STEP_FUEL,
+    struct: STEP_FUEL,
+    unary: STEP_FUEL,
+    binary: STEP_FUEL,
+    conditional: STEP_FUEL,
   } satisfies Record<Expr["kind"], number>,
 
   /**
@@ -45,37 +50,39 @@ export const FUEL = {
    * A call whose argument is an error is not made: no size term.
    */
   call: {
-    bytesPerUnit: 16,
-    perByteUnit: 1,
-    perElement: 1,
+    bytesPerUnit: BYTES_PER_CHUNK,
+    perByteUnit: FUEL_PER_CHUNK,
+    perElement: FUEL_PER_ELEMENT,
+    /** `matches` also charges this per started 16 bytes of text and per word of the compiled pattern, before matching. */
+    regexPerChunkAndWord: FUEL_PER_CHUNK_AND_REGEX_WORD,
   },
 
   /** Each binding of a rule's `for` clause and each iteration of a comprehension macro. */
-  iteration: 1,
+  iteration: STEP_FUEL,
 
   /** Each rule of a policy, charged before its `expires` test (expired rules cost this too). */
-  rule: 1,
+  rule: STEP_FUEL,
 
   /** Each message template rendered (plus its holes' expressions and `string()` calls). */
-  template: 1,
+  template: STEP_FUEL,
 
   /** Each output evaluated (plus its expression; rendering to JSON is free). */
-  output: 1,
+  output: STEP_FUEL,
 
   /**
    * The deadline is tested whenever the fuel used crosses a multiple of this
    * many units (and once after input conversion), never on a timer: a host
    * whose clock is frozen during synchronous code is bounded by fuel alone.
    */
-  clockInterval: 1024,
+  clockInterval: CLOCK_INTERVAL,
 } as const;
 
 /** Fuel of `n` bytes of string or bytes data in a call's size term. */
 export function fuelForBytes(n: number): number {
-  return Math.ceil(n / FUEL.call.bytesPerUnit) * FUEL.call.perByteUnit;
+  return bytesFuel(n);
 }
 
 /** Fuel of a list or map of `n` elements in a call's size term. */
 export function fuelForElements(n: number): number {
-  return n * FUEL.call.perElement;
+  return elementsFuel(n);
 }

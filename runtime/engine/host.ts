@@ -7,7 +7,8 @@
 import { parseTimestamp } from "../lib/time.js";
 import { utf8Length } from "../lib/utf8.js";
 import type { DecisionError, RuleHit } from "../types.js";
-import { implementation, type Impl, type LibraryContext } from "./library.js";
+import { hasWorkFuel, implementation, workFuel, type Impl, type LibraryContext } from "./library.js";
+import { bytesFuel, CLOCK_INTERVAL, elementsFuel } from "./fuel-costs.js";
 import { FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy } from "./manifest.js";
 
 const TOP = TABLE_TOP / 4;
@@ -36,7 +37,6 @@ export interface Globals extends HelperExports {
   rule: WebAssembly.Global;
 }
 
-const CLOCK_INTERVAL = 1024;
 
 /** What one policy evaluation produces, filled in by the imports. */
 export interface Progress {
@@ -69,6 +69,8 @@ export class Host {
   private readonly expires = new Map<string, bigint | null>();
   /** Each call site's candidate implementations, resolved once at load (helpers inside the bundle first). */
   private siteImpls: (Impl | undefined)[][] = [];
+  /** Per call site and candidate: does the overload have a work term (docs/fuel.md)? */
+  private siteWork: boolean[][] = [];
 
   constructor(
     private readonly manifest: BundleManifest,
@@ -89,6 +91,7 @@ export class Host {
     const helpers = new BundleHelpers(globals, this.memoryLimitBytes, () => this.viewMemory());
     const inWasm = helpers.implementations();
     this.siteImpls = this.manifest.sites.map((s) => s.ids.map((id) => inWasm[id] ?? implementation(id)));
+    this.siteWork = this.manifest.sites.map((s) => s.ids.map(hasWorkFuel));
   }
 
   private viewMemory(): void {
@@ -181,9 +184,9 @@ export class Host {
   }
 
   private sizeFuel(v: Value): number {
-    if (typeof v === "string") return Math.ceil(utf8Length(v) / 16);
-    if (v instanceof Uint8Array) return Math.ceil(v.length / 16);
-    if (v instanceof List || v instanceof CMap) return v.size;
+    if (typeof v === "string") return bytesFuel(utf8Length(v));
+    if (v instanceof Uint8Array) return bytesFuel(v.length);
+    if (v instanceof List || v instanceof CMap) return elementsFuel(v.size);
     return 0;
   }
 
@@ -205,13 +208,14 @@ export class Host {
     let argFuel = 0;
     for (const a of args) argFuel += this.sizeFuel(a);
     this.charge(argFuel);
+    if (this.siteWork[site]![chosen]) this.charge(workFuel(s.ids[chosen]!, args));
     const result = impl(args, this.context);
     if (typeof result === "string" || result instanceof Uint8Array) {
       const bytes = typeof result === "string" ? utf8Length(result) : result.length;
       if (bytes > this.memoryLimitBytes) {
         throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded by a value of ${bytes} bytes`);
       }
-      this.charge(Math.ceil(bytes / 16));
+      this.charge(bytesFuel(bytes));
     } else if (!(result instanceof Err)) {
       this.charge(this.sizeFuel(result));
     }

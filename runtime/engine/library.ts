@@ -7,6 +7,9 @@ import { STANDARD } from "./lib-std.js";
 import { STRINGS } from "./lib-strings.js";
 import { MORE } from "./lib-more.js";
 import type { Timestamp, Value } from "./values.js";
+import { regexWorkFuel } from "./fuel-costs.js";
+import { compileRegexCached } from "../lib/regex/index.js";
+import { utf8Length } from "../lib/utf8.js";
 
 export interface LibraryContext {
   now: Timestamp;
@@ -18,4 +21,24 @@ const TABLE: Record<string, Impl> = { ...OPERATORS, ...STANDARD, ...STRINGS, ...
 
 export function implementation(id: string): Impl | undefined {
   return Object.prototype.hasOwnProperty.call(TABLE, id) ? TABLE[id] : undefined;
+}
+
+/** Overloads with a work term besides their size terms (docs/fuel.md): the regex matchers. */
+const REGEX_MATCHERS = new Set(["matches", "matches_string"]);
+
+export function hasWorkFuel(id: string): boolean {
+  return REGEX_MATCHERS.has(id);
+}
+
+/**
+ * The work term of a call to `id` with `args`, charged after the size terms
+ * of the arguments and before the call. An invalid pattern costs nothing
+ * more (the call returns its error without matching).
+ */
+export function workFuel(id: string, args: readonly unknown[]): number {
+  if (!REGEX_MATCHERS.has(id)) return 0;
+  const [text, pattern] = args;
+  if (typeof text !== "string" || typeof pattern !== "string") return 0;
+  const compiled = compileRegexCached(pattern);
+  return compiled.ok ? regexWorkFuel(utf8Length(text), compiled.program.code.length) : 0;
 }

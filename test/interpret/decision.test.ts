@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { STEP_FUEL } from "../../runtime/engine/fuel-costs.js";
 import { decide } from "./support/run.js";
 
 const FIRST = `
@@ -191,7 +192,7 @@ describe("lets and fns", () => {
     const once = decide(`input n: int\nlet big = [1, 2, 3].map(x, x * n)\noutput a = big`, { n: 2 });
     const twice = decide(`input n: int\nlet big = [1, 2, 3].map(x, x * n)\noutput a = big\noutput b = big`, { n: 2 });
     expect(twice.outputs).toEqual({ a: [2, 4, 6], b: [2, 4, 6] });
-    expect(twice.fuel - once.fuel).toBe(2); // one output + one ident
+    expect(twice.fuel - once.fuel).toBe(2 * STEP_FUEL); // one output + one ident
   });
 
   test("an unused let costs nothing and its error does not matter", () => {
@@ -207,7 +208,7 @@ describe("lets and fns", () => {
       { rule: "b", message: "evaluation error: no such key: x" },
     ]);
     // rules 2 + when 2 each (binary, ident; the literal after the error is skipped) + the let body (index, ident, literal) once
-    expect(d.fuel).toBe(2 + 4 + 3);
+    expect(d.fuel).toBe((2 + 4 + 3) * STEP_FUEL);
   });
 
   test("fn parameters are values; the body sees only its parameters", () => {

@@ -2,30 +2,37 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { runs } from "../support/runs.js";
 import { FUEL } from "../../compiler/fuel.js";
+import { STEP_FUEL } from "../../runtime/engine/fuel-costs.js";
+
+// Counts below are in steps: every node, iteration, rule, template and
+// output is one step of STEP_FUEL units, and a size term of k (k started 16
+// bytes, or k elements) is k steps, so each expected fuel is steps * STEP.
+const STEP = STEP_FUEL;
+import { compileRegex } from "../../runtime/lib/regex/index.js";
 import { decide } from "./support/run.js";
 
 describe("exact fuel on small policies (docs/fuel.md)", () => {
   test.each([
     // rule 1 + when (binary 1, ident 1, literal 1)
-    ["input n: int\ndeny big { when n > 10 }", { n: 11 }, 4],
+    ["input n: int\ndeny big { when n > 10 }", { n: 11 }, 4 * STEP],
     // + template 1 + hole ident 1 + string(): int arg 0, result "11" ceil(2/16) = 1
-    ['input n: int\ndeny big { when n > 10 message "n is ${n}" }', { n: 11 }, 7],
+    ['input n: int\ndeny big { when n > 10 message "n is ${n}" }', { n: 11 }, 7 * STEP],
     // short-circuit: rule 1 + && 1 + false 1; the right side is not evaluated
-    ["input n: int\ndeny r { when false && n > 1 }", { n: 2 }, 3],
+    ["input n: int\ndeny r { when false && n > 1 }", { n: 2 }, 3 * STEP],
     // rule 1 + list 1 + 3 literals + 3 iterations x (1 + when 3)
-    ["input n: int\ndeny r { for x in [1, 2, 3] when x > n }", { n: 1 }, 17],
+    ["input n: int\ndeny r { for x in [1, 2, 3] when x > n }", { n: 1 }, 17 * STEP],
     // output 1 + binary 1 + 2 literals + args ceil(17/16) = 2 and ceil(1/16) = 1 + result ceil(18/16) = 2
-    ['input n: int\noutput s = "aaaaaaaaaaaaaaaaa" + "b"', { n: 1 }, 9],
+    ['input n: int\noutput s = "aaaaaaaaaaaaaaaaa" + "b"', { n: 1 }, 9 * STEP],
     // output 1 + call 1 + list 1 + 3 literals + list size 3 (size_list's argument)
-    ["input n: int\noutput s = size([1, 2, 3])", { n: 1 }, 9],
+    ["input n: int\noutput s = size([1, 2, 3])", { n: 1 }, 9 * STEP],
     // output 1 + macro call 1 + range (list 1 + 2 literals) + 2 iterations x (1 + binary 3)
-    ["input n: int\noutput s = [1, 2].map(x, x * n)", { n: 1 }, 13],
+    ["input n: int\noutput s = [1, 2].map(x, x * n)", { n: 1 }, 13 * STEP],
     // exists stops at the first true: output 1 + call 1 + range 4 + 1 iteration x (1 + binary 3)
-    ["input n: int\noutput s = [1, 2, 3].exists(x, x == n)", { n: 1 }, 10],
+    ["input n: int\noutput s = [1, 2, 3].exists(x, x == n)", { n: 1 }, 10 * STEP],
     // expired rules still cost their rule unit
-    ['input n: int\ndeny r { when n > 0 expires "2020-01-01T00:00:00Z" }', { n: 1 }, 1],
+    ['input n: int\ndeny r { when n > 0 expires "2020-01-01T00:00:00Z" }', { n: 1 }, 1 * STEP],
     // map for: rule 1 + ident 1 + 2 iterations x (1 + when: binary 1 + ident 1 + literal 1)
-    ["input m: map<string, int>\ndeny r { for k, v in m when v > 1 }", { m: { a: 1, b: 2 } }, 10],
+    ["input m: map<string, int>\ndeny r { for k, v in m when v > 1 }", { m: { a: 1, b: 2 } }, 10 * STEP],
   ])("%s", (src, input, fuel) => {
     const d = decide(src, input);
     expect(d.error).toBeNull();
@@ -34,14 +41,31 @@ describe("exact fuel on small policies (docs/fuel.md)", () => {
 
   test("only the taken branch of a conditional is charged", () => {
     // output 1 + conditional 1 + condition (binary 3) + one branch literal 1
-    expect(decide("input n: int\noutput o = n > 0 ? 1 : [1, 2, 3].size()", { n: 1 }).fuel).toBe(6);
+    expect(decide("input n: int\noutput o = n > 0 ? 1 : [1, 2, 3].size()", { n: 1 }).fuel).toBe(6 * STEP);
   });
 
   test("arguments after an error are not evaluated", () => {
     // output 1 + call 1 + receiver (index 1 + ident 1 + literal 1) = 5; the argument is skipped
     const d = decide('input m: map<string, string>\noutput o = m["x"].startsWith([1, 2, 3].map(x, "a")[0])', { m: {} });
     expect(d.error?.code).toBe("eval_error");
-    expect(d.fuel).toBe(5);
+    expect(d.fuel).toBe(5 * STEP);
+  });
+
+  test("matches adds a work term: started 16 bytes of text x program words x 80", () => {
+    const words = (pattern: string) => {
+      const compiled = compileRegex(pattern);
+      if (!compiled.ok) throw new Error(compiled.error);
+      return compiled.program.code.length;
+    };
+    const text = "x".repeat(40); // 3 chunks of 16 bytes
+    const d = decide('input s: string\noutput o = s.matches("^x+$")', { s: text });
+    // output, call, ident, literal = 4 steps; size terms: text 3 chunks + pattern 1 chunk (a bool result has none)
+    expect(d.error).toBeNull();
+    expect(d.fuel).toBe((4 + 3 + 1) * STEP + 3 * words("^x+$") * FUEL.call.regexPerChunkAndWord);
+    // An invalid computed pattern is an error before any matching: no work term.
+    const bad = decide("input s: string\ninput p: string\noutput o = s.matches(p)", { s: text, p: "(" });
+    expect(bad.error?.code).toBe("eval_error");
+    expect(bad.fuel).toBe((4 + 3 + 1) * STEP); // output, call, two idents; text and pattern size terms
   });
 
   test("input conversion costs nothing", () => {
@@ -53,7 +77,7 @@ describe("exact fuel on small policies (docs/fuel.md)", () => {
   test("a let costs its body once", () => {
     const d = decide("input n: int\nlet l = n + 1\noutput a = l\noutput b = l", { n: 1 });
     // outputs 2 + idents 2 + let body once (binary 1, ident 1, literal 1)
-    expect(d.fuel).toBe(7);
+    expect(d.fuel).toBe(7 * STEP);
   });
 });
 

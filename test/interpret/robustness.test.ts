@@ -5,6 +5,7 @@ import * as entry from "../../compiler/interpret/entry.js";
 import { CelError } from "../../compiler/values.js";
 import { runs } from "../support/runs.js";
 import { getBuiltin } from "../../compiler/interpret/builtins/registry.js";
+import { STEP_FUEL } from "../../runtime/engine/fuel-costs.js";
 import { compile, decide, NOW } from "./support/run.js";
 
 /** `!!!...!x` nested `depth` times, built by hand (no parser limits). */
@@ -73,8 +74,8 @@ describe("bundles", () => {
   });
 
   test("each policy gets its own hash and the whole fuel budget", () => {
-    const d = entry.interpretPolicies([deny, allow], { n: 5 }, { now: NOW, builtins: getBuiltin, clock: () => 0, fuel: 4, hashes: { "a.deny": "sha256:aa", "b.allow": "sha256:bb" } });
-    expect(d.policies["a.deny"]).toMatchObject({ hash: "sha256:aa", fuel: 4, error: null });
-    expect(d.policies["b.allow"]).toMatchObject({ hash: "sha256:bb", fuel: 4, error: null });
+    const d = entry.interpretPolicies([deny, allow], { n: 5 }, { now: NOW, builtins: getBuiltin, clock: () => 0, fuel: 4 * STEP_FUEL, hashes: { "a.deny": "sha256:aa", "b.allow": "sha256:bb" } });
+    expect(d.policies["a.deny"]).toMatchObject({ hash: "sha256:aa", fuel: 4 * STEP_FUEL, error: null });
+    expect(d.policies["b.allow"]).toMatchObject({ hash: "sha256:bb", fuel: 4 * STEP_FUEL, error: null });
   });
 });

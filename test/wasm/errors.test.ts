@@ -4,6 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { generateBundle } from "../../compiler/codegen/index.js";
 import { loadBundle } from "../../runtime/index.js";
+import { STEP_FUEL } from "../../runtime/engine/fuel-costs.js";
 import { both, check, load, NOW } from "./support/harness.js";
 
 const COUNT = `
@@ -15,10 +16,11 @@ describe("errors deny", () => {
   test("fuel exhaustion: fuel equals the budget, the rule is named, earlier violations are kept", async () => {
     const input = { xs: [11, 12, 13, 14] };
     const source = `${COUNT}\ndeny again { for x in xs when x > 10 }`;
-    const [wasm, interpreted] = await both(source, input, { fuel: 40 });
+    const budget = 40 * STEP_FUEL;
+    const [wasm, interpreted] = await both(source, input, { fuel: budget });
     expect(wasm).toEqual(interpreted);
     expect(wasm.error).toMatchObject({ code: "fuel_exhausted", rule: "again" });
-    expect(wasm.fuel).toBe(40);
+    expect(wasm.fuel).toBe(budget);
     expect(wasm.decision).toBe("deny");
     expect(wasm.violations.length).toBeGreaterThan(0);
   });
