@@ -1,25 +1,21 @@
 // One-liners for interpreter tests: source text -> checked policy -> decision,
 // with the real builtins registry (entry.ts with the lookup passed explicitly).
 
-import { checkExpression, checkPolicy } from "../../../compiler/check/index.js";
+import { checkExpression } from "../../../compiler/check/index.js";
 import type { CheckedPolicy } from "../../../compiler/check/checked.js";
 import * as entry from "../../../compiler/interpret/entry.js";
 import type { InterpretOptions } from "../../../compiler/interpret/entry.js";
 import type { Type } from "../../../compiler/types.js";
 import type { CelValue } from "../../../compiler/values.js";
-import { parseExpression, parsePolicy } from "../../../grammar/index.js";
+import { parseExpression } from "../../../grammar/index.js";
 import type { PolicyDecision } from "../../../runtime/types.js";
 import { getBuiltin } from "../../../compiler/interpret/builtins/registry.js";
+import { checkedPolicy } from "../../support/checked-policy.js";
 
 export const NOW = "2026-11-23T10:00:00Z";
 
 export function compile(source: string): CheckedPolicy {
-  const text = source.trimStart().startsWith("policy") ? source : `policy test.p\n${source}`;
-  const parsed = parsePolicy("test.edict", text);
-  if (!parsed.ast) throw new Error(parsed.diagnostics.map((d) => d.message).join("\n"));
-  const { checked, diagnostics } = checkPolicy(parsed.ast, text);
-  if (!checked) throw new Error(diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
-  return checked;
+  return checkedPolicy(source);
 }
 
 export function decide(source: string, input: unknown, options: InterpretOptions = {}): PolicyDecision {

@@ -1,25 +1,19 @@
 // Source -> checked policy -> (bundle -> runtime) and (interpreter), so tests
 // can compare the two engines field by field.
 
-import { checkPolicy } from "../../../compiler/check/index.js";
 import type { CheckedPolicy } from "../../../compiler/check/checked.js";
 import { generateBundle } from "../../../compiler/codegen/index.js";
 import * as entry from "../../../compiler/interpret/entry.js";
 import type { BuiltinLookup } from "../../../compiler/interpret/env.js";
-import { parsePolicy } from "../../../grammar/index.js";
 import { loadBundle, type Bundle } from "../../../runtime/index.js";
 import { runtimeLibrary } from "./adapter.js";
+import { checkedPolicy } from "../../support/checked-policy.js";
 import type { EvaluateOptions, LoadOptions, PolicyDecision } from "../../../runtime/types.js";
 
 export const NOW = "2026-11-23T10:00:00Z";
 
 export function check(source: string, name = "test.p"): CheckedPolicy {
-  const text = source.trimStart().startsWith("policy") ? source : `policy ${name}\n${source}`;
-  const parsed = parsePolicy("test.edict", text);
-  if (!parsed.ast || parsed.diagnostics.some((d) => d.severity === "error")) throw new Error(parsed.diagnostics.map((d) => d.message).join("\n"));
-  const { checked, diagnostics } = checkPolicy(parsed.ast, text);
-  if (!checked) throw new Error(diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
-  return checked;
+  return checkedPolicy(source, name);
 }
 
 export async function load(sources: string | string[], options: LoadOptions = {}): Promise<{ bundle: Bundle; checked: CheckedPolicy[] }> {
