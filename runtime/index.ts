@@ -129,7 +129,7 @@ export class LoadedBundle implements Bundle {
     const budget = options.fuel ?? this.options.fuel ?? DEFAULT_FUEL;
     const policies: { [name: string]: PolicyDecision } = {};
     let overall: "allow" | "deny" = "allow";
-    const now = resolveNow(options.now);
+    const now = instant(options.now);
     for (const policy of this.manifest.policies) {
       const mode = this.options.modes?.[policy.name] ?? "enforce";
       const decision = this.run(policy, input, mode, budget, now, options.now);
@@ -150,7 +150,7 @@ export class LoadedBundle implements Bundle {
     host.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     host.deadline = host.clock() + host.timeoutMs;
     const given = { values, policy };
-    const decision = this.run(policy, given, "enforce", options.fuel ?? DEFAULT_FUEL, resolveNow(options.now), options.now);
+    const decision = this.run(policy, given, "enforce", options.fuel ?? DEFAULT_FUEL, instant(options.now), options.now);
     if (decision.error) return { error: decision.error };
     return { value: host.lastOutput };
   }
@@ -160,15 +160,14 @@ export class LoadedBundle implements Bundle {
     input: unknown,
     mode: PolicyMode,
     budget: number,
-    now: bigint | null,
+    now: Timestamp | null,
     nowOption: Date | string | undefined,
   ): PolicyDecision {
-    const progress: Progress = { policy, inputs: [], now: new Timestamp(0n), violations: [], warnings: [], grants: 0, outputs: {}, error: null };
+    const progress: Progress = { policy, inputs: [], now: now ?? NO_INSTANT, violations: [], warnings: [], grants: 0, outputs: {}, error: null };
     const finish = (error: DecisionError | null, fuel: number) => assemble(policy, progress, error, fuel, mode);
     if (now === null) {
       return finish({ code: "input_invalid", message: `now: expected an RFC 3339 timestamp, got ${JSON.stringify(String(nowOption))}` }, 0);
     }
-    progress.now = new Timestamp(now);
     const host = this.host;
     host.reset(progress);
     host.startFuel(budget);
@@ -221,10 +220,28 @@ function abortError(e: unknown, where: { rule?: string }): DecisionError {
   return { code: "internal", message: `internal error: ${e instanceof Error ? e.message : String(e)}`, ...where };
 }
 
+const NO_INSTANT = new Timestamp(0n);
+
+/** The evaluation instant as a value shared by every policy of one evaluation (values are immutable). */
+function instant(now: Date | string | undefined): Timestamp | null {
+  const nanos = resolveNow(now);
+  return nanos === null ? null : new Timestamp(nanos);
+}
+
+/** The last `now` string and its instant: a rollout passes the same one for every agent. */
+let lastNowText: string | undefined;
+let lastNowNanos: bigint | null = null;
+
 function resolveNow(now: Date | string | undefined): bigint | null {
   let nanos: bigint | null;
   if (now === undefined) nanos = BigInt(Date.now()) * 1_000_000n;
-  else if (typeof now === "string") nanos = parseTimestamp(now);
+  else if (typeof now === "string") {
+    if (now !== lastNowText) {
+      lastNowNanos = parseTimestamp(now);
+      lastNowText = now;
+    }
+    nanos = lastNowNanos;
+  }
   else nanos = now instanceof Date && Number.isFinite(now.getTime()) ? BigInt(now.getTime()) * 1_000_000n : null;
   return nanos !== null && isTimestampInRange(nanos) ? nanos : null;
 }

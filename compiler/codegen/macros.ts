@@ -84,7 +84,7 @@ function emitComprehension(x: ExprEmitter, call: CallExpr, info: MacroInfo): num
   const second = x.fb.local();
   const twoVars = info.vars.length === 2;
   const bindings = twoVars
-    ? [m.local.set(first, mb.host("range_first", [x.get(range.local), x.get(i)])), m.local.set(second, mb.host("range_second", [x.get(range.local), x.get(i)]))]
+    ? [m.local.set(first, mb.host("range_pair", [x.get(range.local), x.get(i)])), m.local.set(second, mb.rangeSecond())]
     : [m.local.set(first, mb.host("range_one", [x.get(range.local), x.get(i)]))];
   x.fb.bind(info.vars[0]!, first);
   if (twoVars) x.fb.bind(info.vars[1]!, second);

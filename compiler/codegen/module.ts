@@ -5,7 +5,7 @@
 import binaryen from "binaryen";
 import { FUEL } from "../fuel.js";
 import type { CelValue } from "../values.js";
-import { FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, TABLE_FLOOR, TABLE_TOP, type CallSite } from "../../runtime/engine/manifest.js";
+import { FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type CallSite } from "../../runtime/engine/manifest.js";
 import { encodeConst } from "./manifest.js";
 import { base64Decode } from "../../runtime/lib/base64.js";
 import { HELPERS_WASM_BASE64 } from "../../wasm/helpers.js";
@@ -41,8 +41,7 @@ export const HOST_IMPORTS: Record<string, [number[], number]> = {
   map_merge: [[i32, i32], i32],
   range: [[i32, i32], i32],
   pin: [[i32], i32],
-  range_first: [[i32, i32], i32],
-  range_second: [[i32, i32], i32],
+  range_pair: [[i32, i32], i32],
   range_one: [[i32, i32], i32],
   pred_error: [[i32], i32],
   logic_error: [[i32, i32], i32],
@@ -119,6 +118,11 @@ export class ModuleBuilder {
 
   release(mark: number): number {
     return this.m.call("release", [mark], none);
+  }
+
+  /** The second binding the last `range_pair` host call made (its first is the call's result). */
+  rangeSecond(): number {
+    return this.m.i32.load(RANGE_SECOND, 4, this.m.i32.const(0));
   }
 
   /** The length of the range the last `range` host call made. */

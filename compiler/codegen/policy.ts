@@ -133,8 +133,8 @@ class RuleEmitter {
     const i = fb.local();
     const first = fb.local();
     const second = fb.local();
-    const at = (name: "range_first" | "range_second" | "range_one") => mb.host(name, [x.get(range.local), x.get(i)]);
-    const bindings = clause.second ? [m.local.set(first, at("range_first")), m.local.set(second, at("range_second"))] : [m.local.set(first, at("range_one"))];
+    const at = (name: "range_pair" | "range_one") => mb.host(name, [x.get(range.local), x.get(i)]);
+    const bindings = clause.second ? [m.local.set(first, at("range_pair")), m.local.set(second, mb.rangeSecond())] : [m.local.set(first, at("range_one"))];
     fb.bind(clause.first.name, first);
     if (clause.second) fb.bind(clause.second.name, second);
     const inner = x.withPending(FUEL.iteration, () => this.fireFrom(depth + 1));

@@ -9,11 +9,12 @@ import { utf8Length } from "../lib/utf8.js";
 import type { DecisionError, RuleHit } from "../types.js";
 import { hasWorkFuel, implementation, workFuel, type Impl, type LibraryContext } from "./library.js";
 import { bytesFuel, CLOCK_INTERVAL, elementsFuel } from "./fuel-costs.js";
-import { FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy } from "./manifest.js";
+import { FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy } from "./manifest.js";
 
 const TOP = TABLE_TOP / 4;
 const FLOOR = TABLE_FLOOR / 4;
 const RANGE_LEN = RANGE_LENGTH / 4;
+const RANGE_SECOND_CELL = RANGE_SECOND / 4;
 import { decodeConst, toJson } from "./render.js";
 import { fits } from "./type-desc.js";
 import {
@@ -131,8 +132,9 @@ export class Host {
 
   reset(progress: Progress): void {
     this.cells[TOP] = this.base;
-    this.args.length = 0;
-    this.firings.length = 0;
+    // Emptying an empty array still costs; most evaluations leave both empty.
+    if (this.args.length > 0) this.args.length = 0;
+    if (this.firings.length > 0) this.firings.length = 0;
     this.progress = progress;
     this.nowHandle = this.put(progress.now);
     this.context.now = progress.now;
@@ -359,6 +361,7 @@ export class Host {
 
   private ruleEnd(rule: number): void {
     const r = this.progress.policy.rules[rule]!;
+    if (this.firings.length === 0) return;
     const hits = this.firings.splice(0).map((message) => ({ rule: r.name, message }));
     if (r.kind === "deny") this.progress.violations.push(...hits);
     else if (r.kind === "warn") this.progress.warnings.push(...hits);
@@ -394,13 +397,11 @@ export class Host {
       map_put: (m, k, v) => void (this.get(m) as CMap).set(asKey(this.get(k))!, this.get(v)),
       map_merge: (m, v) => this.mapMerge(m, v),
       range: (h, name) => this.range(h, name),
-      range_first: (r, i) => {
+      range_pair: (r, i) => {
         const range = this.rangeAt(r);
-        return this.put(range.list ? BigInt(i) : range.keys[i]!);
-      },
-      range_second: (r, i) => {
-        const range = this.rangeAt(r);
-        return this.put(range.list ? range.list[i]! : range.map!.get(range.keys[i] as Key)!);
+        const first = this.put(range.list ? BigInt(i) : range.keys[i]!);
+        this.cells[RANGE_SECOND_CELL] = this.put(range.list ? range.list[i]! : range.map!.get(range.keys[i] as Key)!);
+        return first;
       },
       range_one: (r, i) => {
         const range = this.rangeAt(r);

@@ -56,6 +56,8 @@ export const FUEL_NEXT_TICK = 16;
 export const TABLE_TOP = 24;
 export const TABLE_FLOOR = 28;
 export const RANGE_LENGTH = 32;
+/** The second binding (map value, or list element) of the last `range_pair`. */
+export const RANGE_SECOND = 36;
 /** 2: fuel and table cells in the module's memory (version 1 kept them in globals). */
 export const MANIFEST_VERSION = 2;
 
