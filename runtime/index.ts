@@ -175,7 +175,7 @@ export class LoadedBundle implements Bundle {
       const problem = this.convertInputs(policy, input, progress);
       if (problem) return finish({ code: "input_invalid", message: problem }, 0);
       host.checkDeadline();
-      (this.exports[policy.entry] as () => void)();
+      (this.exports[policy.entry] as (...inputs: number[]) => void)(...progress.inputs);
     } catch (e) {
       const ruleIndex = host.currentRule;
       const where = ruleIndex >= 0 ? { rule: policy.rules[ruleIndex]!.name } : {};

@@ -24,7 +24,6 @@ export const CONST_BASE = 2;
 export const HOST_IMPORTS: Record<string, [number[], number]> = {
   out_of_fuel: [[], none],
   tick: [[], none],
-  input: [[i32], i32],
   now: [[], i32],
   select: [[i32, i32, i32], i32],
   has: [[i32, i32], i32],

@@ -55,12 +55,13 @@ export function emitPolicy(mb: ModuleBuilder, checked: CheckedPolicy, prefix: st
     m.addFunction(`${prefix}rule_${k}`, none, i32, fb.vars, body);
   });
 
-  const fb = new FunctionBuilder(mb, 0);
+  // The entry takes the inputs' handles as parameters (one JS->Wasm call, no host call per input).
+  const fb = new FunctionBuilder(mb, checked.inputs.length);
   const x = new ExprEmitter(mb, fb, scope);
   const stmts: number[] = [];
   checked.inputs.forEach((_, k) => {
     m.addGlobal(scope.inputGlobal(k), i32, true, m.i32.const(0));
-    stmts.push(m.global.set(scope.inputGlobal(k), mb.host("input", [m.i32.const(k)])));
+    stmts.push(m.global.set(scope.inputGlobal(k), m.local.get(k, i32)));
   });
   for (const name of checked.lets.keys()) stmts.push(m.global.set(`${prefix}ls_${name}`, m.i32.const(0)));
   checked.rules.forEach((rule, k) => {
@@ -71,7 +72,8 @@ export function emitPolicy(mb: ModuleBuilder, checked: CheckedPolicy, prefix: st
       m.if(
         m.i32.lt_s(x.get(e), m.i32.const(0)),
         m.block(null, [mb.host("rule_error", [m.i32.const(k), x.get(e)]), rule.ruleKind === "warn" ? m.nop() : m.return()]),
-        mb.host("rule_end", [m.i32.const(k)]),
+        // Only a rule that fired has anything for the host to record.
+        m.if(x.get(e), mb.host("rule_end", [m.i32.const(k)])),
       ),
     );
   });
@@ -84,17 +86,22 @@ export function emitPolicy(mb: ModuleBuilder, checked: CheckedPolicy, prefix: st
       mb.host("output", [m.i32.const(k), x.get(v)]),
     );
   });
-  m.addFunction(entry, none, none, fb.vars, m.block(null, stmts));
+  m.addFunction(entry, binaryen.createType(checked.inputs.map(() => i32)), none, fb.vars, m.block(null, stmts));
   m.addFunctionExport(entry, entry);
 }
 
-/** A rule function returns 0, or the (negative) error handle that ended the rule. */
+/** A rule function returns 1 if it fired, 0 if not, or the (negative) error handle that ended the rule. */
 class RuleEmitter {
+  /** Set to 1 by the first firing. */
+  private readonly fired: number;
+
   constructor(
     readonly x: ExprEmitter,
     readonly rule: RuleDecl,
     readonly index: number,
-  ) {}
+  ) {
+    this.fired = x.fb.local();
+  }
 
   emit(): number {
     const { m, mb } = this.x;
@@ -111,7 +118,7 @@ class RuleEmitter {
     } else {
       stmts.push(...this.x.withPending(FUEL.rule, () => this.fireFrom(0)));
     }
-    stmts.push(m.return(m.i32.const(0)));
+    stmts.push(m.return(this.x.get(this.fired)));
     return m.block(null, stmts);
   }
 
@@ -179,7 +186,7 @@ class RuleEmitter {
     if (this.rule.when) clause(this.rule.when, "when", 0);
     if (this.rule.unless) clause(this.rule.unless, "unless", 1);
     const message = this.orReturn(this.rule.message ? this.template(this.rule.message) : mb.constHandle(this.rule.name.name));
-    stmts.push(...message.stmts, mb.host("fire", [m.i32.const(this.index), x.get(message.local)]));
+    stmts.push(...message.stmts, mb.host("fire", [m.i32.const(this.index), x.get(message.local)]), m.local.set(this.fired, m.i32.const(1)));
     return m.block(skip, stmts);
   }
 

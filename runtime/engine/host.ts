@@ -373,7 +373,6 @@ export class Host {
     return {
       out_of_fuel: () => this.outOfFuel(),
       tick: () => this.tick(),
-      input: (i) => p().inputs[i]!,
       now: () => this.nowHandle,
       pin: (h) => {
         const cells = this.cells;
