@@ -90,7 +90,7 @@ function invokeLibrary(ev: Evaluator, fn: string, candidates: readonly Overload[
   let argFuel = 0;
   for (const a of args) argFuel += sizeFuel(a);
   ev.meter.charge(argFuel);
-  if (hasWorkFuel(chosen.id)) ev.meter.charge(workFuel(chosen.id, args));
+  if (hasWorkFuel(chosen.id)) ev.meter.charge(workFuel(chosen.id, args, nestedElements));
   const result = impl(args, ev.ctx);
   if (typeof result === "string" || result instanceof Uint8Array) {
     const bytes = typeof result === "string" ? utf8Length(result) : result.length;
@@ -106,6 +106,21 @@ function fits(o: Overload, args: CelValue[]): boolean {
   const n = o.params.length;
   if (o.variadic ? args.length < n : args.length !== n) return false;
   return args.every((a, i) => valueFitsType(a, o.params[Math.min(i, n - 1)]!));
+}
+
+/** Elements and entries below the top level of a list or map (every level); null for other values. */
+function nestedElements(v: unknown): number | null {
+  if (v instanceof CelList) {
+    let n = 0;
+    for (const item of v.items) n += item instanceof CelList || item instanceof CelMap ? item.size + nestedElements(item)! : 0;
+    return n;
+  }
+  if (v instanceof CelMap) {
+    let n = 0;
+    for (const { value } of v.entries()) n += value instanceof CelList || value instanceof CelMap ? value.size + nestedElements(value)! : 0;
+    return n;
+  }
+  return null;
 }
 
 /** The size term of compiler/fuel.ts for one argument or result. */

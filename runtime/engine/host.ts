@@ -51,6 +51,21 @@ export interface Progress {
   error: DecisionError | null;
 }
 
+/** Elements and entries below the top level of a list or map (every level); null for other values. */
+function nestedElements(v: unknown): number | null {
+  if (v instanceof List) {
+    let n = 0;
+    for (const item of v.items) n += item instanceof List || item instanceof CMap ? item.size + nestedElements(item)! : 0;
+    return n;
+  }
+  if (v instanceof CMap) {
+    let n = 0;
+    for (const { value } of v.entries()) n += value instanceof List || value instanceof CMap ? value.size + nestedElements(value)! : 0;
+    return n;
+  }
+  return null;
+}
+
 export class Host {
   private readonly values: unknown[] = [false, true];
   private readonly base: number;
@@ -210,7 +225,7 @@ export class Host {
     let argFuel = 0;
     for (const a of args) argFuel += this.sizeFuel(a);
     this.charge(argFuel);
-    if (this.siteWork[site]![chosen]) this.charge(workFuel(s.ids[chosen]!, args));
+    if (this.siteWork[site]![chosen]) this.charge(workFuel(s.ids[chosen]!, args, nestedElements));
     const result = impl(args, this.context);
     if (typeof result === "string" || result instanceof Uint8Array) {
       const bytes = typeof result === "string" ? utf8Length(result) : result.length;

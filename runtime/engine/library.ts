@@ -7,7 +7,7 @@ import { STANDARD } from "./lib-std.js";
 import { STRINGS } from "./lib-strings.js";
 import { MORE } from "./lib-more.js";
 import type { Timestamp, Value } from "./values.js";
-import { regexWorkFuel } from "./fuel-costs.js";
+import { elementsFuel, regexWorkFuel } from "./fuel-costs.js";
 import { compileRegexCached } from "../lib/regex/index.js";
 import { utf8Length } from "../lib/utf8.js";
 
@@ -23,22 +23,39 @@ export function implementation(id: string): Impl | undefined {
   return Object.prototype.hasOwnProperty.call(TABLE, id) ? TABLE[id] : undefined;
 }
 
-/** Overloads with a work term besides their size terms (docs/fuel.md): the regex matchers. */
+/** Overloads with a work term besides their size terms (docs/fuel.md): the regex matchers and deep equality. */
 const REGEX_MATCHERS = new Set(["matches", "matches_string"]);
+const DEEP_EQUALITY = new Set(["equals", "not_equals", "in_list"]);
 
 export function hasWorkFuel(id: string): boolean {
-  return REGEX_MATCHERS.has(id);
+  return REGEX_MATCHERS.has(id) || DEEP_EQUALITY.has(id);
 }
 
 /**
- * The work term of a call to `id` with `args`, charged after the size terms
- * of the arguments and before the call. An invalid pattern costs nothing
- * more (the call returns its error without matching).
+ * The number of elements and entries below the top level of a list or map
+ * (every level), or null for any other value. Each engine passes its own,
+ * over its own value representation.
  */
-export function workFuel(id: string, args: readonly unknown[]): number {
-  if (!REGEX_MATCHERS.has(id)) return 0;
-  const [text, pattern] = args;
-  if (typeof text !== "string" || typeof pattern !== "string") return 0;
-  const compiled = compileRegexCached(pattern);
-  return compiled.ok ? regexWorkFuel(utf8Length(text), compiled.program.code.length) : 0;
+export type NestedCount = (v: unknown) => number | null;
+
+/**
+ * The work term of a call to `id` with `args`, charged after the size terms
+ * of the arguments and before the call:
+ * - `matches`: the text's 16-byte chunks times the compiled pattern's words
+ *   (an invalid pattern costs nothing more: the call returns its error);
+ * - `==`, `!=` of two lists or two maps: the first one's nested elements
+ *   (the size terms count the top level only, equality walks every level);
+ * - `x in list` with a list or map `x`: the list's nested elements (each
+ *   item is compared with `x` in depth).
+ */
+export function workFuel(id: string, args: readonly unknown[], nested: NestedCount): number {
+  if (REGEX_MATCHERS.has(id)) {
+    const [text, pattern] = args;
+    if (typeof text !== "string" || typeof pattern !== "string") return 0;
+    const compiled = compileRegexCached(pattern);
+    return compiled.ok ? regexWorkFuel(utf8Length(text), compiled.program.code.length) : 0;
+  }
+  if (id === "in_list") return nested(args[0]) === null ? 0 : elementsFuel(nested(args[1]) ?? 0);
+  const a = nested(args[0]);
+  return a !== null && nested(args[1]) !== null ? elementsFuel(a) : 0;
 }

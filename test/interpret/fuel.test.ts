@@ -68,6 +68,19 @@ describe("exact fuel on small policies (docs/fuel.md)", () => {
     expect(bad.fuel).toBe((4 + 3 + 1) * STEP); // output, call, two idents; text and pattern size terms
   });
 
+  test("equality of nested lists and maps pays for every level", () => {
+    const xs = [[1, 2], [3]];
+    // output, binary, two idents = 4; size terms: two lists of 2 = 4; work: xs's 3 nested elements = 3
+    expect(decide("input xs: list<list<int>>\ninput ys: list<list<int>>\noutput o = xs == ys", { xs, ys: xs }).fuel).toBe(11 * STEP);
+    // output, binary, list, literal, ident = 5; size terms: [1] 1 + xs 2 = 3; work: xs's nested elements 3
+    expect(decide("input xs: list<list<int>>\noutput o = [1] in xs", { xs }).fuel).toBe(11 * STEP);
+    // Maps count entries at every level: {"a": {"b": 1, "c": 2}} has 2 nested entries.
+    const m = { a: { b: 1, c: 2 } };
+    expect(decide("input m: map<string, map<string, int>>\noutput o = m != m", { m }).fuel).toBe((4 + 2 + 2) * STEP);
+    // Scalars inside: nothing nested, no work term.
+    expect(decide("input xs: list<int>\noutput o = xs == xs", { xs: [1, 2, 3] }).fuel).toBe((4 + 6) * STEP);
+  });
+
   test("input conversion costs nothing", () => {
     const small = decide("input xs: list<int>\ndeny r { when true }", { xs: [] });
     const big = decide("input xs: list<int>\ndeny r { when true }", { xs: Array.from({ length: 1000 }, (_, i) => i) });

@@ -27,6 +27,14 @@ const POLICIES: [string, string, object][] = [
      output q = d.?k.orValue(0)`,
     { xs: [2, 0, 3], d: { k: 5 } },
   ],
+  [
+    "work terms: matches, deep equality",
+    `input hosts: list<string>
+     input xs: list<list<int>>
+     deny remote { for h in hosts when !h.matches("^[a-z]+[.]eu[.]example[.]com$") message "\${h}" }
+     output same = xs == xs && [1] in xs && !({"a": xs} != {"a": xs})`,
+    { hosts: ["otel.eu.example.com", "metrics.us.example.com"], xs: [[1, 2], [3, 4, 5]] },
+  ],
 ];
 
 describe("every budget ends where the interpreter ends", () => {
