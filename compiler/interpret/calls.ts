@@ -9,7 +9,7 @@ import type { MacroInfo, Resolution } from "../check/checked.js";
 import { fuelForBytes, fuelForElements } from "../fuel.js";
 import { findMacro, overloadById, overloadsOf, type Overload } from "../library/index.js";
 import { utf8Length } from "../../runtime/lib/utf8.js";
-import { hasWorkFuel, workFuel } from "../../runtime/engine/library.js";
+import { hasWorkFuel, workFuel, type Containers } from "../../runtime/engine/library.js";
 import { CelError, CelList, CelMap, isError, type CelValue } from "../values.js";
 import type { Env } from "./env.js";
 import type { Evaluator } from "./evaluator.js";
@@ -90,7 +90,7 @@ function invokeLibrary(ev: Evaluator, fn: string, candidates: readonly Overload[
   let argFuel = 0;
   for (const a of args) argFuel += sizeFuel(a);
   ev.meter.charge(argFuel);
-  if (hasWorkFuel(chosen.id)) ev.meter.charge(workFuel(chosen.id, args, nestedElements));
+  if (hasWorkFuel(chosen.id)) ev.meter.charge(workFuel(chosen.id, args, CONTAINERS));
   const result = impl(args, ev.ctx);
   if (typeof result === "string" || result instanceof Uint8Array) {
     const bytes = typeof result === "string" ? utf8Length(result) : result.length;
@@ -108,20 +108,16 @@ function fits(o: Overload, args: CelValue[]): boolean {
   return args.every((a, i) => valueFitsType(a, o.params[Math.min(i, n - 1)]!));
 }
 
-/** Elements and entries below the top level of a list or map (every level); null for other values. */
-function nestedElements(v: unknown): number | null {
-  if (v instanceof CelList) {
+/** Lists and maps of interpreter values, for the work term of deep equality. */
+const CONTAINERS: Containers = {
+  is: (v) => v instanceof CelList || v instanceof CelMap,
+  nested(v) {
     let n = 0;
-    for (const item of v.items) n += item instanceof CelList || item instanceof CelMap ? item.size + nestedElements(item)! : 0;
+    const items = v instanceof CelList ? v.items : [...(v as CelMap).entries()].map((e) => e.value);
+    for (const item of items) if (item instanceof CelList || item instanceof CelMap) n += item.size + this.nested(item);
     return n;
-  }
-  if (v instanceof CelMap) {
-    let n = 0;
-    for (const { value } of v.entries()) n += value instanceof CelList || value instanceof CelMap ? value.size + nestedElements(value)! : 0;
-    return n;
-  }
-  return null;
-}
+  },
+};
 
 /** The size term of compiler/fuel.ts for one argument or result. */
 export function sizeFuel(v: CelValue): number {

@@ -7,7 +7,7 @@
 import { parseTimestamp } from "../lib/time.js";
 import { utf8Length } from "../lib/utf8.js";
 import type { DecisionError, RuleHit } from "../types.js";
-import { hasWorkFuel, implementation, workFuel, type Impl, type LibraryContext } from "./library.js";
+import { hasWorkFuel, implementation, workFuel, type Containers, type Impl, type LibraryContext } from "./library.js";
 import { bytesFuel, CLOCK_INTERVAL, elementsFuel } from "./fuel-costs.js";
 import { FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy } from "./manifest.js";
 
@@ -51,20 +51,16 @@ export interface Progress {
   error: DecisionError | null;
 }
 
-/** Elements and entries below the top level of a list or map (every level); null for other values. */
-function nestedElements(v: unknown): number | null {
-  if (v instanceof List) {
+/** Lists and maps of runtime values, for the work term of deep equality. */
+const CONTAINERS: Containers = {
+  is: (v) => v instanceof List || v instanceof CMap,
+  nested(v) {
     let n = 0;
-    for (const item of v.items) n += item instanceof List || item instanceof CMap ? item.size + nestedElements(item)! : 0;
+    const items = v instanceof List ? v.items : [...(v as CMap).entries()].map((e) => e.value);
+    for (const item of items) if (item instanceof List || item instanceof CMap) n += item.size + this.nested(item);
     return n;
-  }
-  if (v instanceof CMap) {
-    let n = 0;
-    for (const { value } of v.entries()) n += value instanceof List || value instanceof CMap ? value.size + nestedElements(value)! : 0;
-    return n;
-  }
-  return null;
-}
+  },
+};
 
 export class Host {
   private readonly values: unknown[] = [false, true];
@@ -225,7 +221,7 @@ export class Host {
     let argFuel = 0;
     for (const a of args) argFuel += this.sizeFuel(a);
     this.charge(argFuel);
-    if (this.siteWork[site]![chosen]) this.charge(workFuel(s.ids[chosen]!, args, nestedElements));
+    if (this.siteWork[site]![chosen]) this.charge(workFuel(s.ids[chosen]!, args, CONTAINERS));
     const result = impl(args, this.context);
     if (typeof result === "string" || result instanceof Uint8Array) {
       const bytes = typeof result === "string" ? utf8Length(result) : result.length;

@@ -32,11 +32,14 @@ export function hasWorkFuel(id: string): boolean {
 }
 
 /**
- * The number of elements and entries below the top level of a list or map
- * (every level), or null for any other value. Each engine passes its own,
- * over its own value representation.
+ * Over one engine's value representation: whether a value is a list or a
+ * map, and the number of elements and entries below its top level (every
+ * level). Each engine passes its own.
  */
-export type NestedCount = (v: unknown) => number | null;
+export interface Containers {
+  is(v: unknown): boolean;
+  nested(v: unknown): number;
+}
 
 /**
  * The work term of a call to `id` with `args`, charged after the size terms
@@ -48,14 +51,14 @@ export type NestedCount = (v: unknown) => number | null;
  * - `x in list` with a list or map `x`: the list's nested elements (each
  *   item is compared with `x` in depth).
  */
-export function workFuel(id: string, args: readonly unknown[], nested: NestedCount): number {
+export function workFuel(id: string, args: readonly unknown[], containers: Containers): number {
   if (REGEX_MATCHERS.has(id)) {
     const [text, pattern] = args;
     if (typeof text !== "string" || typeof pattern !== "string") return 0;
     const compiled = compileRegexCached(pattern);
     return compiled.ok ? regexWorkFuel(utf8Length(text), compiled.program.code.length) : 0;
   }
-  if (id === "in_list") return nested(args[0]) === null ? 0 : elementsFuel(nested(args[1]) ?? 0);
-  const a = nested(args[0]);
-  return a !== null && nested(args[1]) !== null ? elementsFuel(a) : 0;
+  // Test both sides before walking one: `record == null` is common and must stay O(1).
+  if (id === "in_list") return containers.is(args[0]) ? elementsFuel(containers.nested(args[1])) : 0;
+  return containers.is(args[0]) && containers.is(args[1]) ? elementsFuel(containers.nested(args[0])) : 0;
 }
