@@ -111,7 +111,11 @@ export class LoadedBundle implements Bundle {
     }));
     this.inputView = (options as { inputView?: (json: unknown, type: TypeDesc) => Value }).inputView;
     this.converter = new Converter(host.memoryLimitBytes, this.inputView === undefined);
+    this.sharing = sharingOf(manifest);
   }
+
+  /** Per policy, per input: the index of its shared conversion (manifest `shared`), if any. */
+  private readonly sharing: Map<ManifestPolicy, (number | undefined)[]>;
 
   /**
    * One for the bundle's lifetime. (Compiling each used type into a tree of
@@ -130,9 +134,11 @@ export class LoadedBundle implements Bundle {
     const policies: { [name: string]: PolicyDecision } = {};
     let overall: "allow" | "deny" = "allow";
     const now = instant(options.now);
+    // One conversion per shared input and evaluation, made by the first policy that needs it.
+    const shared: SharedConversions = this.sharing.size > 0 ? [] : NOTHING_SHARED;
     for (const policy of this.manifest.policies) {
       const mode = this.options.modes?.[policy.name] ?? "enforce";
-      const decision = this.run(policy, input, mode, budget, now, options.now);
+      const decision = this.run(policy, input, mode, budget, now, options.now, shared);
       policies[policy.name] = decision;
       if (decision.decision === "deny") overall = "deny";
     }
@@ -162,6 +168,7 @@ export class LoadedBundle implements Bundle {
     budget: number,
     now: Timestamp | null,
     nowOption: Date | string | undefined,
+    shared: SharedConversions = NOTHING_SHARED,
   ): PolicyDecision {
     const progress: Progress = { policy, inputs: [], now: now ?? NO_INSTANT, violations: [], warnings: [], grants: 0, outputs: {}, error: null };
     const finish = (error: DecisionError | null, fuel: number) => assemble(policy, progress, error, fuel, mode);
@@ -172,7 +179,7 @@ export class LoadedBundle implements Bundle {
     host.reset(progress);
     host.startFuel(budget);
     try {
-      const problem = this.convertInputs(policy, input, progress);
+      const problem = this.convertInputs(policy, input, progress, shared);
       if (problem) return finish({ code: "input_invalid", message: problem }, 0);
       host.checkDeadline();
       (this.exports[policy.entry] as (...inputs: number[]) => void)(...progress.inputs);
@@ -186,7 +193,7 @@ export class LoadedBundle implements Bundle {
     return finish(progress.error, host.fuelUsed);
   }
 
-  private convertInputs(policy: ManifestPolicy, input: unknown, progress: Progress): string | null {
+  private convertInputs(policy: ManifestPolicy, input: unknown, progress: Progress, shared: SharedConversions): string | null {
     if (input !== null && typeof input === "object" && "values" in input && (input as { policy?: unknown }).policy === policy) {
       const values = (input as { values: ReadonlyMap<string, Value> }).values;
       for (const declared of policy.inputs) progress.inputs.push(this.host.put(values.has(declared.name) ? values.get(declared.name)! : null));
@@ -198,19 +205,47 @@ export class LoadedBundle implements Bundle {
     const record = input as Record<string, unknown>;
     const view = this.inputView;
     const converter = this.converter;
-    for (const declared of policy.inputs) {
+    const sharing = view === undefined ? this.sharing.get(policy) : undefined;
+    for (let k = 0; k < policy.inputs.length; k++) {
+      const declared = policy.inputs[k]!;
       const raw = Object.prototype.hasOwnProperty.call(record, declared.name) ? record[declared.name] : undefined;
       if ((raw === undefined || raw === null) && declared.nullable) {
         progress.inputs.push(this.host.put(null));
         continue;
       }
       if (raw === undefined) return `${declared.name}: missing required input`;
+      const at = sharing?.[k];
+      if (at !== undefined) {
+        const union = (shared[at] ??= converter.convert(raw, this.manifest.shared![at]!.used, 1));
+        // A failed union conversion says nothing about this policy's own fields: convert alone below.
+        if (!(union instanceof InputProblem)) {
+          progress.inputs.push(this.host.put(union));
+          continue;
+        }
+      }
       const value = converter.convert(raw, declared.used, 1);
       if (value instanceof InputProblem) return value.message(declared.name);
       progress.inputs.push(this.host.put(view ? view(raw, declared.used) : value));
     }
     return null;
   }
+}
+
+type SharedConversions = (Value | InputProblem | undefined)[];
+const NOTHING_SHARED: SharedConversions = [];
+
+function sharingOf(manifest: BundleManifest): Map<ManifestPolicy, (number | undefined)[]> {
+  const out = new Map<ManifestPolicy, (number | undefined)[]>();
+  (manifest.shared ?? []).forEach((s, k) => {
+    for (const [p, i] of s.members) {
+      const policy = manifest.policies[p];
+      if (policy?.inputs[i]?.name !== s.name) throw new Error("corrupted Edict bundle: a shared input names no input of its policy");
+      let slots = out.get(policy);
+      if (!slots) out.set(policy, (slots = []));
+      slots[i] = k;
+    }
+  });
+  return out;
 }
 
 function abortError(e: unknown, where: { rule?: string }): DecisionError {

@@ -10,6 +10,7 @@ import { checksumSection, MANIFEST_FORMAT, MANIFEST_SECTION, MANIFEST_VERSION, t
 import { typeDesc } from "./manifest.js";
 import { HOST_IMPORTS, ModuleBuilder } from "./module.js";
 import { emitPolicy } from "./policy.js";
+import { shareInputs } from "./shared-inputs.js";
 import { sha256Hex } from "./sha256.js";
 
 export const COMPILER_ID = "edict-wasm/0.1";
@@ -63,6 +64,18 @@ function optimize(m: binaryen.Module): void {
   m.runPasses(PASSES);
 }
 
+/** The manifest's `shared` list (absent when no input is shared), kept out of the policy entries so hashes do not depend on the bundle's other policies. */
+function sharedInputs(checked: readonly CheckedPolicy[]): Pick<BundleManifest, "shared"> {
+  const { shared, index } = shareInputs(checked);
+  if (shared.length === 0) return {};
+  return {
+    shared: shared.map((s, k) => ({
+      ...s,
+      members: index.flatMap((inputs, p) => inputs.flatMap((at, i) => (at === k ? [[p, i] as [number, number]] : []))),
+    })),
+  };
+}
+
 export function generateBundle(checked: readonly CheckedPolicy[], options: GenerateOptions = {}): Uint8Array {
   const names = new Set<string>();
   for (const c of checked) {
@@ -88,6 +101,7 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
       consts: mb.consts,
       sites: mb.sites,
       policies,
+      ...sharedInputs(checked),
       ...(metered ? {} : { metered: false }),
     };
     m.addCustomSection(MANIFEST_SECTION, new TextEncoder().encode(JSON.stringify(manifest)));

@@ -95,6 +95,12 @@ export interface BundleManifest {
   policies: ManifestPolicy[];
   /** Present and false only in bench builds without fuel metering (compiler/codegen GenerateOptions). */
   metered?: boolean;
+  /**
+   * Inputs converted once per evaluation for several policies, under the
+   * union of what they read (compiler/codegen/shared-inputs.ts); members are
+   * [policy index, input index] pairs. Absent when nothing is shared.
+   */
+  shared?: { name: string; nullable: boolean; used: TypeDesc; members: [number, number][] }[];
 }
 
 export function parseManifest(bytes: ArrayBuffer | undefined): BundleManifest {
