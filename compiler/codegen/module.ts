@@ -5,7 +5,7 @@
 import binaryen from "binaryen";
 import { FUEL } from "../fuel.js";
 import type { CelValue } from "../values.js";
-import { FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type CallSite } from "../../runtime/engine/manifest.js";
+import { CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type CallSite } from "../../runtime/engine/manifest.js";
 import { encodeConst } from "./manifest.js";
 import { base64Decode } from "../../runtime/lib/base64.js";
 import { HELPERS_WASM_BASE64 } from "../../wasm/helpers.js";
@@ -79,8 +79,6 @@ export class ModuleBuilder {
     for (const [name, [params, result]] of Object.entries(HOST_IMPORTS)) {
       m.addFunctionImport(`h_${name}`, "edict", name, binaryen.createType(params), result);
     }
-    m.addGlobal("rule", i32, true, m.i32.const(-1));
-    m.addGlobalExport("rule", "rule");
     // fuel(k): used += k; past the budget -> host throws; crossing a clock mark -> host checks the deadline.
     const cell = (offset: number) => m.f64.load(offset, 8, m.i32.const(0));
     m.addFunction(
@@ -122,6 +120,11 @@ export class ModuleBuilder {
   /** The second binding the last `range_pair` host call made (its first is the call's result). */
   rangeSecond(): number {
     return this.m.i32.load(RANGE_SECOND, 4, this.m.i32.const(0));
+  }
+
+  /** Records which rule is being evaluated (-1: none), for the host to name it if the evaluation aborts. */
+  setRule(index: number): number {
+    return this.m.i32.store(CURRENT_RULE, 4, this.m.i32.const(0), this.m.i32.const(index));
   }
 
   /** The length of the range the last `range` host call made. */

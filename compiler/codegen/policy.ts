@@ -67,7 +67,7 @@ export function emitPolicy(mb: ModuleBuilder, checked: CheckedPolicy, prefix: st
   checked.rules.forEach((rule, k) => {
     const e = fb.local();
     stmts.push(
-      m.global.set("rule", m.i32.const(k)),
+      mb.setRule(k),
       m.local.set(e, m.call(`${prefix}rule_${k}`, [], i32)),
       m.if(
         m.i32.lt_s(x.get(e), m.i32.const(0)),
@@ -77,7 +77,7 @@ export function emitPolicy(mb: ModuleBuilder, checked: CheckedPolicy, prefix: st
       ),
     );
   });
-  stmts.push(m.global.set("rule", m.i32.const(-1)));
+  stmts.push(mb.setRule(-1));
   checked.outputs.forEach((output, k) => {
     const v = fb.local();
     stmts.push(

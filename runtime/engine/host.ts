@@ -9,12 +9,15 @@ import { utf8Length } from "../lib/utf8.js";
 import type { DecisionError, RuleHit } from "../types.js";
 import { hasWorkFuel, implementation, workFuel, type Containers, type Impl, type LibraryContext } from "./library.js";
 import { bytesFuel, CLOCK_INTERVAL, elementsFuel } from "./fuel-costs.js";
-import { FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy } from "./manifest.js";
+import {
+  CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy,
+} from "./manifest.js";
 
 const TOP = TABLE_TOP / 4;
 const FLOOR = TABLE_FLOOR / 4;
 const RANGE_LEN = RANGE_LENGTH / 4;
 const RANGE_SECOND_CELL = RANGE_SECOND / 4;
+const RULE = CURRENT_RULE / 4;
 import { decodeConst, toJson } from "./render.js";
 import { fits } from "./type-desc.js";
 import {
@@ -34,9 +37,7 @@ interface Range {
   length: number;
 }
 
-export interface Globals extends HelperExports {
-  rule: WebAssembly.Global;
-}
+export type Globals = HelperExports;
 
 
 /** What one policy evaluation produces, filled in by the imports. */
@@ -95,9 +96,7 @@ export class Host {
   }
 
   attach(globals: Globals): void {
-    if (!(globals.memory instanceof WebAssembly.Memory) || !(globals.rule instanceof WebAssembly.Global)) {
-      throw new Error("corrupted Edict bundle: it does not export its memory and rule");
-    }
+    if (!(globals.memory instanceof WebAssembly.Memory)) throw new Error("corrupted Edict bundle: it does not export its memory");
     this.globals = globals;
     this.viewMemory();
     const helpers = new BundleHelpers(globals, this.memoryLimitBytes, () => this.viewMemory());
@@ -119,7 +118,7 @@ export class Host {
     f[FUEL_USED / 8] = 0;
     f[FUEL_BUDGET / 8] = budget;
     f[FUEL_NEXT_TICK / 8] = CLOCK_INTERVAL;
-    this.globals.rule.value = -1;
+    this.cells[RULE] = -1;
   }
 
   get fuelUsed(): number {
@@ -128,7 +127,7 @@ export class Host {
 
   /** The index of the rule being evaluated, or -1. */
   get currentRule(): number {
-    return this.globals.rule.value as number;
+    return this.cells[RULE]!;
   }
 
   /**

@@ -58,6 +58,8 @@ export const TABLE_FLOOR = 28;
 export const RANGE_LENGTH = 32;
 /** The second binding (map value, or list element) of the last `range_pair`. */
 export const RANGE_SECOND = 36;
+/** The index of the rule being evaluated, or -1 (read by the host when an evaluation aborts). */
+export const CURRENT_RULE = 40;
 /** 2: fuel and table cells in the module's memory (version 1 kept them in globals). */
 export const MANIFEST_VERSION = 2;
 
