@@ -7,7 +7,8 @@
 import { parseTimestamp } from "../lib/time.js";
 import { utf8Length } from "../lib/utf8.js";
 import type { DecisionError, RuleHit } from "../types.js";
-import { hasWorkFuel, implementation, workFuel, type Containers, type Impl, type LibraryContext } from "./library.js";
+import { hasWorkFuel, implementation, workFuel, type Impl, type LibraryContext } from "./library.js";
+import { addEntry, appendItem, CONTAINERS, hasField, indexValue, mergeEntries, selectField } from "./access.js";
 import { bytesFuel, CLOCK_INTERVAL, elementsFuel } from "./fuel-costs.js";
 import {
   CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy,
@@ -21,7 +22,7 @@ const RULE = CURRENT_RULE / 4;
 import { decodeConst, toJson } from "./render.js";
 import { fits } from "./type-desc.js";
 import {
-  CMap, Err, List, Optional, Timestamp, asKey, type Key, isKeyValue, keyToString, listPosition, mapHasEqualKey, mapLookup, sortedKeys, typeName, type Value,
+  CMap, Err, List, Optional, Timestamp, asKey, type Key, sortedKeys, typeName, type Value,
 } from "./values.js";
 
 import { Abort } from "./abort.js";
@@ -51,17 +52,6 @@ export interface Progress {
   outputs: { [name: string]: unknown };
   error: DecisionError | null;
 }
-
-/** Lists and maps of runtime values, for the work term of deep equality. */
-const CONTAINERS: Containers = {
-  is: (v) => v instanceof List || v instanceof CMap,
-  nested(v) {
-    let n = 0;
-    const items = v instanceof List ? v.items : [...(v as CMap).entries()].map((e) => e.value);
-    for (const item of items) if (item instanceof List || item instanceof CMap) n += item.size + this.nested(item);
-    return n;
-  },
-};
 
 export class Host {
   private readonly values: unknown[] = [false, true];
@@ -238,58 +228,14 @@ export class Host {
     return this.put(new Err(message));
   }
 
-  private select(h: number, name: number, optional: number): number {
-    const operand = this.get(h);
-    if (operand instanceof Optional) return operand.value === undefined ? h : this.pick(operand.value, this.get(name) as string, true);
-    return this.pick(operand, this.get(name) as string, optional === 1);
+  /** A value made by an access: an Err becomes an error handle (put marks it negative). */
+  private result(v: Value): number {
+    return this.put(v);
   }
 
-  private pick(v: Value, field: string, asOptional: boolean): number {
-    if (!(v instanceof CMap)) return this.err(`type '${typeName(v)}' does not support field selection`);
-    const found = v.get(field);
-    if (asOptional) return this.put(new Optional(found));
-    return found === undefined ? this.err(`no such key: ${field}`) : this.put(found);
-  }
-
-  private has(h: number, name: number): number {
-    let operand = this.get(h);
-    if (operand instanceof Optional) {
-      if (operand.value === undefined) return 0;
-      operand = operand.value;
-    }
-    if (operand instanceof CMap) return operand.has(this.get(name) as string) ? 1 : 0;
-    return this.err(`type '${typeName(operand)}' does not support field selection`);
-  }
-
-  private index(a: number, b: number, optional: number): number {
-    const operand = this.get(a);
-    const index = this.get(b);
-    const optionalIndex = (v: Value): number => {
-      if (v instanceof List) {
-        const i = listPosition(index);
-        if (i instanceof Err) return this.put(i);
-        return this.put(new Optional(i >= 0n && i < BigInt(v.size) ? v.items[Number(i)] : undefined));
-      }
-      if (v instanceof CMap) {
-        if (!isKeyValue(index)) return this.err(`unsupported map key type: ${typeName(index)}`);
-        return this.put(new Optional(mapLookup(v, index)));
-      }
-      return this.err(`type '${typeName(v)}' does not support indexing`);
-    };
-    if (operand instanceof Optional) return operand.value === undefined ? a : optionalIndex(operand.value);
-    if (optional === 1) return optionalIndex(operand);
-    if (operand instanceof List) {
-      const i = listPosition(index);
-      if (i instanceof Err) return this.put(i);
-      if (i < 0n || i >= BigInt(operand.size)) return this.err(`index out of range: ${i}`);
-      return this.put(operand.items[Number(i)]!);
-    }
-    if (operand instanceof CMap) {
-      if (!isKeyValue(index)) return this.err(`unsupported map key type: ${typeName(index)}`);
-      const v = mapLookup(operand, index);
-      return v === undefined ? this.err(`no such key: ${keyToString(index)}`) : this.put(v);
-    }
-    return this.err(`type '${typeName(operand)}' does not support indexing`);
+  /** The container's own handle, or the error's. */
+  private orError(problem: Err | null, container: number): number {
+    return problem === null ? container : this.put(problem);
   }
 
   private range(source: number, forName: number): number {
@@ -313,44 +259,6 @@ export class Host {
 
   private rangeAt(r: number): Range {
     return this.values[r] as Range;
-  }
-
-  private listAdd(l: number, h: number, optional: number): number {
-    let v = this.get(h);
-    if (optional === 1) {
-      if (!(v instanceof Optional)) return this.err(`optional list element is a ${typeName(v)}, not an optional`);
-      if (v.value === undefined) return l;
-      v = v.value;
-    }
-    (this.get(l) as List as unknown as { items: Value[] }).items.push(v);
-    return l;
-  }
-
-  private mapAdd(mh: number, kh: number, vh: number, optional: number): number {
-    const map = this.get(mh) as CMap;
-    const k = this.get(kh);
-    let v = this.get(vh);
-    const key = asKey(k);
-    if (key === null) return this.err(`unsupported map key type: ${typeName(k)}`);
-    if (optional === 1) {
-      if (!(v instanceof Optional)) return this.err(`optional map entry is a ${typeName(v)}, not an optional`);
-      if (v.value === undefined) return mh;
-      v = v.value;
-    }
-    if (mapHasEqualKey(map, key)) return this.err(`duplicate map key: ${keyToString(key)}`);
-    map.set(key, v);
-    return mh;
-  }
-
-  private mapMerge(mh: number, vh: number): number {
-    const out = this.get(mh) as CMap;
-    const v = this.get(vh);
-    if (!(v instanceof CMap)) return this.err(`transformMapEntry body must return a map, got ${typeName(v)}`);
-    for (const { key, value } of v.entries()) {
-      if (mapHasEqualKey(out, key)) return this.err(`transformMapEntry: duplicate key ${keyToString(key)}`);
-      out.set(key, value);
-    }
-    return mh;
   }
 
   private notBool(h: number, message: (t: string) => string): number {
@@ -389,9 +297,12 @@ export class Host {
         cells[FLOOR] = Math.max(cells[FLOOR]!, cells[TOP]!);
         return h;
       },
-      select: (h, name, optional) => this.select(h, name, optional),
-      has: (h, name) => this.has(h, name),
-      index: (a, b, optional) => this.index(a, b, optional),
+      select: (h, name, optional) => this.result(selectField(this.get(h), this.get(name) as string, optional === 1)),
+      has: (h, name) => {
+        const found = hasField(this.get(h), this.get(name) as string);
+        return found instanceof Err ? this.put(found) : found ? 1 : 0;
+      },
+      index: (a, b, optional) => this.result(indexValue(this.get(a), this.get(b), optional === 1)),
       arg: (h) => void this.args.push(this.get(h)),
       call: (site) => {
         const argc = this.manifest.sites[site]!.argc;
@@ -400,11 +311,11 @@ export class Host {
       call1: (site, a) => this.call(site, [this.get(a)]),
       call2: (site, a, b) => this.call(site, [this.get(a), this.get(b)]),
       list_new: () => this.put(new List([])),
-      list_add: (l, h, optional) => this.listAdd(l, h, optional),
+      list_add: (l, h, optional) => this.orError(appendItem(this.get(l) as List, this.get(h), optional === 1), l),
       map_new: () => this.put(new CMap()),
-      map_add: (m, k, v, optional) => this.mapAdd(m, k, v, optional),
+      map_add: (m, k, v, optional) => this.orError(addEntry(this.get(m) as CMap, this.get(k), this.get(v), optional === 1), m),
       map_put: (m, k, v) => void (this.get(m) as CMap).set(asKey(this.get(k))!, this.get(v)),
-      map_merge: (m, v) => this.mapMerge(m, v),
+      map_merge: (m, v) => this.orError(mergeEntries(this.get(m) as CMap, this.get(v)), m),
       range: (h, name) => this.range(h, name),
       range_pair: (r, i) => {
         const range = this.rangeAt(r);
