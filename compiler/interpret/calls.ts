@@ -9,7 +9,7 @@ import type { MacroInfo, Resolution } from "../check/checked.js";
 import { fuelForBytes, fuelForElements } from "../fuel.js";
 import { findMacro, overloadById, overloadsOf, type Overload } from "../library/index.js";
 import { utf8Length } from "../../runtime/lib/utf8.js";
-import { hasWorkFuel, workFuel, type Containers } from "../../runtime/engine/library.js";
+import { containersOf, hasWorkFuel, workFuel } from "../../runtime/engine/library.js";
 import { CelError, CelList, CelMap, isError, type CelValue } from "../values.js";
 import type { Env } from "./env.js";
 import type { Evaluator } from "./evaluator.js";
@@ -109,15 +109,10 @@ function fits(o: Overload, args: CelValue[]): boolean {
 }
 
 /** Lists and maps of interpreter values, for the work term of deep equality. */
-const CONTAINERS: Containers = {
-  is: (v) => v instanceof CelList || v instanceof CelMap,
-  nested(v) {
-    let n = 0;
-    const items = v instanceof CelList ? v.items : [...(v as CelMap).entries()].map((e) => e.value);
-    for (const item of items) if (item instanceof CelList || item instanceof CelMap) n += item.size + this.nested(item);
-    return n;
-  },
-};
+const CONTAINERS = containersOf(
+  (v) => v instanceof CelList || v instanceof CelMap,
+  (v) => (v instanceof CelList ? v.items : [...(v as CelMap).entries()].map((e) => e.value)),
+);
 
 /** The size term of compiler/fuel.ts for one argument or result. */
 export function sizeFuel(v: CelValue): number {

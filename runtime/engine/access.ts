@@ -3,7 +3,7 @@
 // `map_add` and `map_merge` imports do once handles are resolved. Errors are
 // returned as Err values with the interpreter's messages.
 
-import type { Containers } from "./library.js";
+import { containersOf } from "./library.js";
 import {
   CMap, Err, List, Optional, asKey, isKeyValue, keyToString, listPosition, mapHasEqualKey, mapLookup, typeName, type Value,
 } from "./values.js";
@@ -98,12 +98,7 @@ export function mergeEntries(out: CMap, v: Value): Err | null {
 }
 
 /** Lists and maps of runtime values, for the work term of deep equality (library.ts). */
-export const CONTAINERS: Containers = {
-  is: (v) => v instanceof List || v instanceof CMap,
-  nested(v) {
-    let n = 0;
-    const items = v instanceof List ? v.items : [...(v as CMap).entries()].map((e) => e.value);
-    for (const item of items) if (item instanceof List || item instanceof CMap) n += item.size + this.nested(item);
-    return n;
-  },
-};
+export const CONTAINERS = containersOf(
+  (v) => v instanceof List || v instanceof CMap,
+  (v) => (v instanceof List ? v.items : [...(v as CMap).entries()].map((e) => e.value)),
+);

@@ -41,6 +41,16 @@ export interface Containers {
   nested(v: unknown): number;
 }
 
+/** Containers of a value representation, given its test and a container's element values (a map's values). */
+export function containersOf(is: (v: unknown) => boolean, children: (container: unknown) => readonly unknown[]): Containers {
+  const nested = (v: unknown): number => {
+    let n = 0;
+    for (const child of children(v)) if (is(child)) n += children(child).length + nested(child);
+    return n;
+  };
+  return { is, nested };
+}
+
 /**
  * The work term of a call to `id` with `args`, charged after the size terms
  * of the arguments and before the call:
