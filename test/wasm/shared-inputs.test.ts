@@ -95,6 +95,64 @@ describe("shared inputs", () => {
   });
 });
 
+describe("shared inputs, random policies", () => {
+  const scalar = fc.constantFrom("int", "string", "bool", "dyn", "double", "list<int>", "map<string, int>", "{ x?: int, y?: string }", "{ x: int }");
+  // A catalogue of fields that the policies mostly agree on, so that they often share (and sometimes
+  // differ in one field's type or optionality, so that they sometimes must not).
+  type Field = { name: string; optional: boolean; type: string; read: string };
+  const catalogue = fc.tuple(...["a", "b", "c", "d"].map((name) => fc.record({ name: fc.constant(name), optional: fc.boolean(), type: scalar })));
+  const policyFrom = (fields: Field[]) =>
+    fc.record({
+      pick: fc.subarray(fields, { minLength: 1 }),
+      reads: fc.array(fc.constantFrom("no", "has", "value"), { minLength: 4, maxLength: 4 }),
+      deviate: fc.option(fc.record({ at: fc.nat(3), optional: fc.boolean(), type: scalar }), { freq: 4 }),
+      whole: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+      nullable: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+    }).map(({ pick, reads, deviate, whole, nullable }) => ({
+      fields: pick.map((f, i) => ({ ...f, read: reads[i]!, ...(deviate && deviate.at === i ? { optional: deviate.optional, type: deviate.type } : {}) })),
+      whole,
+      nullable,
+    }));
+  const policies = catalogue.chain((fields) => fc.array(policyFrom(fields.map((f) => ({ ...f, read: "no" }))), { minLength: 2, maxLength: 3 }));
+  const json = fc.oneof(
+    fc.integer({ min: -5, max: 5 }),
+    fc.constantFrom(1.5, "s", "", true, null, [1, 2], ["x"], { x: 1 }, { x: 1, y: "t" }, { x: "bad" }, { k: 3 }, {}),
+  );
+  const input = fc.dictionary(fc.constantFrom("a", "b", "c", "d", "z"), json, { maxKeys: 5 });
+
+  function source(p: { fields: Field[]; whole: boolean; nullable: boolean }): string {
+    const decl = p.fields.map((f) => `${f.name}${f.optional ? "?" : ""}: ${f.type}`).join(", ");
+    const lines = [`input c: { ${decl} }${p.nullable ? "?" : ""}`];
+    const base = p.nullable ? "c != null && " : "";
+    for (const f of p.fields) {
+      if (f.read === "has") lines.push(`output has_${f.name} = ${base}has(c.${f.name})`);
+      if (f.read === "value") {
+        lines.push(`output value_${f.name} = ${p.nullable ? `c == null ? null : dyn(c.${f.name})` : `dyn(c.${f.name})`}`);
+        // JSON output cannot tell 3 from 3.0: the type can.
+        lines.push(`output kind_${f.name} = ${base}[int, uint, double, string].exists(t, type(c.${f.name}) == t)`);
+        lines.push(`output int_${f.name} = ${base}type(c.${f.name}) == int`);
+      }
+    }
+    if (p.whole) lines.push("output all = c");
+    if (lines.length === 1) lines.push("output none = 1");
+    return lines.join("\n");
+  }
+
+  it("a bundle of 2-3 random policies over one input decides like the interpreter", async () => {
+    await fc.assert(
+      fc.asyncProperty(policies, fc.array(input, { minLength: 1, maxLength: 4 }), async (bundle, inputs) => {
+        const e = await engines(bundle.map(source));
+        for (const c of inputs) {
+          e.compare({ c });
+        }
+        e.compare({ c: null });
+        e.compare({});
+      }),
+      { numRuns: runs(60) },
+    );
+  }, 120_000);
+});
+
 /** Replaces the `at`-th (mod count) value below the input's top level with `value`. */
 function replaceSomewhere(root: Record<string, unknown>, at: number, value: unknown): void {
   const slots: [Record<string, unknown> | unknown[], string | number][] = [];
