@@ -13,22 +13,22 @@ import { bytesFuel, CLOCK_INTERVAL, elementsFuel } from "./fuel-costs.js";
 import {
   CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy,
 } from "./manifest.js";
-
-const TOP = TABLE_TOP / 4;
-const FLOOR = TABLE_FLOOR / 4;
-const RANGE_LEN = RANGE_LENGTH / 4;
-const RANGE_SECOND_CELL = RANGE_SECOND / 4;
-const RULE = CURRENT_RULE / 4;
 import { decodeConst, toJson } from "./render.js";
 import { fits } from "./type-desc.js";
 import {
   CMap, Err, List, Optional, Timestamp, asKey, type Key, sortedKeys, typeName, type Value,
 } from "./values.js";
-
 import { Abort } from "./abort.js";
 import { BundleHelpers, type HelperExports } from "./helpers.js";
 
 export { Abort };
+
+/** Indexes of the i32 cells in an Int32Array over the module's memory. */
+const TOP = TABLE_TOP / 4;
+const FLOOR = TABLE_FLOOR / 4;
+const RANGE_LEN = RANGE_LENGTH / 4;
+const RANGE_SECOND_CELL = RANGE_SECOND / 4;
+const RULE = CURRENT_RULE / 4;
 
 /** An iteration snapshot: a list's items, or a map's keys in order with the map. */
 interface Range {
@@ -39,7 +39,6 @@ interface Range {
 }
 
 export type Globals = HelperExports;
-
 
 /** What one policy evaluation produces, filled in by the imports. */
 export interface Progress {
@@ -121,10 +120,11 @@ export class Host {
   }
 
   /**
-   * TABLE_TOP, TABLE_FLOOR and RANGE_LENGTH of the module's memory: the
+   * The i32 cells of the module's memory (docs/design/wasm-abi.md): the
    * table's live end (slots at and above it are free; stale values are
    * overwritten, not cleared), the floor below which `release` never goes
-   * (lets, kept errors), and the length of the last range.
+   * (lets, kept errors), the last range's length and second binding, and
+   * the current rule.
    */
   private cells = new Int32Array(9);
   /** Handles the table may hold per evaluation before it counts as over the memory limit. */
@@ -228,11 +228,6 @@ export class Host {
     return this.put(new Err(message));
   }
 
-  /** A value made by an access: an Err becomes an error handle (put marks it negative). */
-  private result(v: Value): number {
-    return this.put(v);
-  }
-
   /** The container's own handle, or the error's. */
   private orError(problem: Err | null, container: number): number {
     return problem === null ? container : this.put(problem);
@@ -297,12 +292,12 @@ export class Host {
         cells[FLOOR] = Math.max(cells[FLOOR]!, cells[TOP]!);
         return h;
       },
-      select: (h, name, optional) => this.result(selectField(this.get(h), this.get(name) as string, optional === 1)),
+      select: (h, name, optional) => this.put(selectField(this.get(h), this.get(name) as string, optional === 1)),
       has: (h, name) => {
         const found = hasField(this.get(h), this.get(name) as string);
         return found instanceof Err ? this.put(found) : found ? 1 : 0;
       },
-      index: (a, b, optional) => this.result(indexValue(this.get(a), this.get(b), optional === 1)),
+      index: (a, b, optional) => this.put(indexValue(this.get(a), this.get(b), optional === 1)),
       arg: (h) => void this.args.push(this.get(h)),
       call: (site) => {
         const argc = this.manifest.sites[site]!.argc;
