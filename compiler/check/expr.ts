@@ -235,6 +235,8 @@ export class ExprChecker {
     });
     const elem = joinAll(types);
     if (elem.kind === "dyn") types.forEach((t) => this.usage.wholeValue(t));
+    // The list's element type may be a new map type object: reads through it cannot be followed back.
+    types.forEach((t) => this.usage.mapValues(t));
     return T.list(elem);
   }
 
@@ -259,6 +261,7 @@ export class ExprChecker {
     }
     const value = joinAll(values);
     if (value.kind === "dyn") values.forEach((t) => this.usage.wholeValue(t));
+    values.forEach((t) => this.usage.mapValues(t));
     return T.map(joinAll(keys), value);
   }
 
@@ -278,9 +281,12 @@ export class ExprChecker {
     }
     const left = this.check(e.left);
     const right = this.check(e.right);
-    if (e.op === "==" || e.op === "!=" || e.op === "in") {
+    // Comparing with null only tests presence: the other side's fields and values stay unread.
+    const withNull = (e.op === "==" || e.op === "!=") && (left.kind === "null" || right.kind === "null");
+    if ((e.op === "==" || e.op === "!=" || e.op === "in") && !withNull) {
       this.usage.wholeValue(left);
-      this.usage.wholeValue(right);
+      // `k in m` looks at the map's keys only: its values (and records in them) stay unread.
+      if (!(e.op === "in" && right.kind === "map")) this.usage.wholeValue(right);
     }
     if ((e.op === "==" || e.op === "!=") && (left.kind === "null" || right.kind === "null")) {
       // Anything may be compared with null (CEL's heterogeneous equality gives false).

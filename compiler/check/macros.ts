@@ -96,6 +96,7 @@ export function checkMacro(c: ExprChecker, e: CallExpr, macro: MacroDecl, target
   }
   const iter = it ?? { first: T.error, second: T.error };
   const [firstType, secondType] = vars.length === 2 ? iterationPair(rangeType, iter) : [iter.first, iter.second];
+  if (vars.length === 2) c.usage.mapValues(rangeType);
   const locals = vars.length === 2 ? [local(resolvedNames[0]!, firstType), local(resolvedNames[1]!, secondType)] : [local(resolvedNames[0]!, firstType)];
   if (vars.length === 2 && names[0] !== null && names[0] === names[1]) {
     c.error(CODES.macroVariable, e.args[1]!.span, `both variables are named '${names[0]}'`, "give the two variables different names");

@@ -38,6 +38,13 @@ const TRANSPARENT = new Set([
   "optional_orValue_value",
 ]);
 
+/**
+ * Overloads that look only at a map's keys or size: its values stay unread
+ * (and unconverted). Every other call that receives a map (transparent or
+ * not) counts its values as read: they may flow out under another type.
+ */
+const MAP_VALUES_UNTOUCHED = new Set(["in_map", "size_map", "map_size", "size_list", "list_size"]);
+
 const NUMERIC_KINDS = new Set(["int", "uint", "double", "dyn", "error"]);
 
 function arityFits(o: Overload, n: number): boolean {
@@ -152,9 +159,11 @@ export function resolveLibrary(
   } else {
     c.resolutions.set(node.id, { kind: "overload", overloadId: matches[0]!.overload.id, function: fn });
   }
+  const id = dynamic ? null : matches[0]!.overload.id;
   for (const a of args) {
-    const passesThrough = !dynamic && TRANSPARENT.has(matches[0]!.overload.id) && a.kind !== "record";
-    if (!passesThrough) c.usage.wholeValue(a);
+    const passesThrough = id !== null && TRANSPARENT.has(id) && a.kind !== "record";
+    if (!passesThrough && !(id !== null && id === "in_map" && a.kind === "map")) c.usage.wholeValue(a);
+    if (id === null || !MAP_VALUES_UNTOUCHED.has(id)) c.usage.mapValues(a);
   }
   return matches.length === 1 ? c.vars.resolve(matches[0]!.result) : joinAll(matches.map((m) => m.result));
 }

@@ -32,6 +32,7 @@ export function checkRule(c: ExprChecker, rule: RuleDecl): void {
         c.error(CODES.forVariables, clause.second.span, `both variables of this for are named '${clause.first.name}'`, "give the two variables different names");
       }
       const [first, second] = iterationPair(source, iter);
+      c.usage.mapValues(source);
       locals.push(local(clause.first.name, first), local(clause.second.name, second));
     } else {
       locals.push(local(clause.first.name, iter.first));

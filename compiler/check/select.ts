@@ -29,6 +29,7 @@ export function selectField(c: ExprChecker, e: SelectExpr, operand: Type, chaine
       return recordField(c, e, operand, wrap, chained);
     case "map":
       if (operand.key.kind !== "string" && !isDynOrError(operand.key)) break;
+      c.usage.mapValues(operand);
       return wrap(operand.value);
     case "optional": {
       const inner = selectField(c, { ...e, optional: false }, operand.inner, true);

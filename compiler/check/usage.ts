@@ -9,9 +9,39 @@
 import { T, type RecordField, type RecordType, type Type } from "../types.js";
 import { recordsIn } from "./unify.js";
 
+type MapType = Extract<Type, { kind: "map" }>;
+
+/**
+ * The value type of a map whose values the policy never reads (only its
+ * keys: `k in m`, `size(m)`, one-variable iteration, `has(m.k)`): input
+ * conversion checks the keys and skips the values. Compared by identity.
+ */
+export const UNREAD: Type = { kind: "dyn" };
+
+/** The maps inside `t` (map types, by object). */
+function mapsIn(t: Type, out: MapType[] = []): MapType[] {
+  switch (t.kind) {
+    case "map":
+      out.push(t);
+      mapsIn(t.value, out);
+      return out;
+    case "list":
+      return mapsIn(t.elem, out);
+    case "optional":
+      return mapsIn(t.inner, out);
+    case "record":
+      for (const f of t.fields.values()) mapsIn(f.type, out);
+      return out;
+    default:
+      return out;
+  }
+}
+
 export class Usage {
   private readonly fields = new Map<RecordType, Set<string>>();
   private readonly whole = new Set<RecordType>();
+  /** Maps whose values are read (or that flow somewhere their reads cannot be followed). */
+  private readonly valuesRead = new Set<Type>();
 
   field(record: RecordType, name: string): void {
     let set = this.fields.get(record);
@@ -22,14 +52,23 @@ export class Usage {
   /** A value of this type is used in full. */
   wholeValue(t: Type): void {
     for (const r of recordsIn(t)) this.whole.add(r);
+    this.mapValues(t);
+  }
+
+  /** The values of the maps in `t` are read (indexing, `m.k`, two-variable iteration, literals). */
+  mapValues(t: Type): void {
+    for (const m of mapsIn(t)) this.valuesRead.add(m);
   }
 
   /** A value of type `actual` is used where `expected` is wanted: if their records are not the same objects, we cannot follow field reads across, so `actual` is used whole. */
   flowsInto(actual: Type, expected: Type): void {
     const a = recordsIn(actual);
-    if (a.length === 0) return;
     const b = recordsIn(expected);
-    if (a.length !== b.length || a.some((r, i) => r !== b[i])) this.wholeValue(actual);
+    if (a.length > 0 && (a.length !== b.length || a.some((r, i) => r !== b[i]))) this.wholeValue(actual);
+    // The same for maps: reads through a different map type object cannot be followed back.
+    const ma = mapsIn(actual);
+    const mb = mapsIn(expected);
+    if (ma.length > 0 && (ma.length !== mb.length || ma.some((m, i) => m !== mb[i]))) this.mapValues(actual);
   }
 
   /** `t` pruned to the fields read; records used whole keep their declared type. */
@@ -51,7 +90,7 @@ export class Usage {
       case "list":
         return T.list(this.prune(t.elem, cache));
       case "map":
-        return T.map(t.key, this.prune(t.value, cache));
+        return T.map(t.key, this.valuesRead.has(t) ? this.prune(t.value, cache) : UNREAD);
       case "optional":
         return T.optional(this.prune(t.inner, cache));
       default:

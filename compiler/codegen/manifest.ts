@@ -4,6 +4,7 @@
 // types, the constant pool, the library call sites and the host imports.
 
 import type { Type } from "../types.js";
+import { UNREAD } from "../check/usage.js";
 import { typeToString } from "../types.js";
 import { base64Encode } from "../../runtime/lib/base64.js";
 import { CelDuration, CelError, CelList, CelMap, CelOptional, CelTimestamp, CelTypeValue, CelUint, type CelValue } from "../values.js";
@@ -13,6 +14,7 @@ import type { BundleManifest } from "../../runtime/engine/manifest.js";
 export type { BundleManifest };
 
 export function typeDesc(t: Type): TypeDesc {
+  if (t === UNREAD) return "skip";
   switch (t.kind) {
     case "list":
       return ["list", typeDesc(t.elem)];

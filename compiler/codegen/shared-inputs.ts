@@ -23,6 +23,7 @@ import { recordsIn } from "../check/unify.js";
 import type { RecordField, RecordType, Type } from "../types.js";
 import type { TypeDesc } from "../../runtime/engine/type-desc.js";
 import { typeDesc } from "./manifest.js";
+import { UNREAD } from "../check/usage.js";
 
 export interface SharedInput {
   name: string;
@@ -76,6 +77,9 @@ function mergeUsed(a: Used, b: Used): Used | null {
 }
 
 function merge(a: Used, x: Type, b: Used, y: Type, whole: Set<RecordType>): Type | null {
+  // A member that never reads these map values ignores whatever the others need converted.
+  if (x === UNREAD) return carryType(b, y, whole);
+  if (y === UNREAD) return carryType(a, x, whole);
   if (x.kind !== y.kind) return null;
   switch (x.kind) {
     case "list": {
@@ -122,6 +126,11 @@ function mergeRecords(a: Used, x: RecordType, b: Used, y: RecordType, whole: Set
   }
   for (const [name, g] of y.fields) if (!x.fields.has(name)) fields.set(name, carry(b, g, whole));
   return { kind: "record", name: x.name, fields };
+}
+
+function carryType(side: Used, t: Type, whole: Set<RecordType>): Type {
+  for (const r of recordsIn(t)) if (side.whole.has(r)) whole.add(r);
+  return t;
 }
 
 /** A field only one side has, kept as it is, with the records that side uses whole still marked whole. */

@@ -14,6 +14,7 @@ import { parseDuration, parseTimestamp } from "../../runtime/lib/time.js";
 import { utf8Length } from "../../runtime/lib/utf8.js";
 import { DEFAULT_MEMORY_LIMIT_BYTES, MAX_INPUT_DEPTH } from "../../runtime/types.js";
 import { typeToString, type RecordType, type Type } from "../types.js";
+import { UNREAD } from "../check/usage.js";
 import { CelDuration, CelList, CelMap, CelOptional, CelTimestamp, CelUint, INT64_MAX, INT64_MIN, UINT64_MAX, type CelKey, type CelValue } from "../values.js";
 
 /** A value that does not fit its declared type, at `path`. */
@@ -75,6 +76,8 @@ class Converter {
 
   /** `depth`: how many arrays/objects enclose this value, counting itself if it is one. */
   convert(json: unknown, type: Type, path: string, depth: number): CelValue | InputError {
+    // A map value the policy never reads is neither checked nor converted (compiler/check/usage.ts).
+    if (type === UNREAD) return null;
     const mismatch = () => new InputError(path, `expected ${expectedName(type)}, got ${jsonKind(json)}`);
     if ((Array.isArray(json) || isPlainObject(json)) && depth > MAX_INPUT_DEPTH) {
       return new InputError(path, `nesting deeper than ${MAX_INPUT_DEPTH} levels`);

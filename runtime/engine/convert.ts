@@ -58,6 +58,8 @@ export class Converter {
   ) {}
 
   convert(json: unknown, type: TypeDesc, depth: number): Value | InputProblem {
+    // "skip": a map value the policy never reads is neither checked nor converted.
+    if (type === "skip") return null;
     if (depth > MAX_INPUT_DEPTH && typeof json === "object" && json !== null && !(json instanceof Uint8Array)) {
       return new InputProblem(`nesting deeper than ${MAX_INPUT_DEPTH} levels`);
     }

@@ -3,6 +3,7 @@
 // overload parameter (dynamic dispatch) and print them in messages.
 //
 //   "int" | "string" | ... | "dyn" | "param"      scalars, dyn, type parameters
+//   "skip"                                         a map value the policy never reads (input conversion only)
 //   ["list", T]  ["map", K, V]  ["opt", T]  ["type"]
 //   ["rec", name | null, [[field, optional 0|1, T], ...]]
 
@@ -19,7 +20,8 @@ export type TypeDesc =
 const OPEN = new Set(["dyn", "param", "error"]);
 
 export function descToString(t: TypeDesc): string {
-  if (typeof t === "string") return t === "null" ? "null_type" : t;
+  // A skipped map value accepts anything, so messages call it dyn (as the interpreter does).
+  if (typeof t === "string") return t === "null" ? "null_type" : t === "skip" ? "dyn" : t;
   switch (t[0]) {
     case "list":
       return `list<${descToString(t[1])}>`;

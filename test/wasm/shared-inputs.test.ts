@@ -81,7 +81,7 @@ describe("shared inputs", () => {
   it("the six seed policies decide like the interpreter on rollout inputs with random damage", async () => {
     const names = ["tls-insecure-non-localhost", "exporter-removal", "non-eu-endpoint", "traces-tail-sampling", "hostmetrics-interval", "no-debug-in-production"];
     const e = await engines(names.map((n) => readFileSync(`examples/otel/${n}.edict`, "utf8")));
-    expect(e.shared.map((s) => s.members.length)).toEqual([5]);
+    expect(e.shared.map((s) => s.members.length)).toEqual([6]);
     const agents = generateRollout({ agents: 40, seed: 7 }) as unknown as Record<string, unknown>[];
     const damage = fc.constantFrom<unknown>(null, 42, "text", true, [], {}, [1, "x"], { insecure: "yes" }, "-5s");
     fc.assert(
