@@ -19,7 +19,9 @@
 // error (or its success) is exactly what it would have been alone.
 
 import type { CheckedPolicy } from "../check/checked.js";
-import { recordsIn } from "../check/unify.js";
+// typesEqual compares records by their fields, not their names: names only appear in error
+// messages, and a failed union conversion is redone per policy.
+import { recordsIn, typesEqual } from "../check/unify.js";
 import type { RecordField, RecordType, Type } from "../types.js";
 import type { TypeDesc } from "../../runtime/engine/type-desc.js";
 import { typeDesc } from "./manifest.js";
@@ -88,7 +90,7 @@ function merge(a: Used, x: Type, b: Used, y: Type, whole: Set<RecordType>): Type
     }
     case "map": {
       const other = y as typeof x;
-      if (!sameShape(x.key, other.key)) return null;
+      if (!typesEqual(x.key, other.key)) return null;
       const value = merge(a, x.value, b, other.value, whole);
       return value && { kind: "map", key: x.key, value };
     }
@@ -108,7 +110,7 @@ function merge(a: Used, x: Type, b: Used, y: Type, whole: Set<RecordType>): Type
 
 function mergeRecords(a: Used, x: RecordType, b: Used, y: RecordType, whole: Set<RecordType>): RecordType | null {
   if (a.whole.has(x) || b.whole.has(y)) {
-    if (!sameShape(x, y)) return null;
+    if (!typesEqual(x, y)) return null;
     for (const r of recordsIn(x)) whole.add(r);
     return x;
   }
@@ -135,17 +137,6 @@ function carryType(side: Used, t: Type, whole: Set<RecordType>): Type {
 
 /** A field only one side has, kept as it is, with the records that side uses whole still marked whole. */
 function carry(side: Used, f: RecordField, whole: Set<RecordType>): RecordField {
-  for (const r of recordsIn(f.type)) if (side.whole.has(r)) whole.add(r);
+  carryType(side, f.type, whole);
   return f;
-}
-
-/** Same structure, ignoring record names (they only appear in error messages, and a failed union conversion is redone per policy). */
-function sameShape(x: Type, y: Type): boolean {
-  return JSON.stringify(anonymous(typeDesc(x))) === JSON.stringify(anonymous(typeDesc(y)));
-}
-
-function anonymous(d: TypeDesc): unknown {
-  if (!Array.isArray(d)) return d;
-  if (d[0] === "rec") return ["rec", (d[2] as [string, 0 | 1, TypeDesc][]).map(([n, o, t]) => [n, o, anonymous(t)])];
-  return d.map((part) => (Array.isArray(part) || typeof part === "string" ? anonymous(part as TypeDesc) : part));
 }
