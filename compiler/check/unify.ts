@@ -355,21 +355,28 @@ export function join(a: Type, b: Type): Type {
   }
 }
 
-/** Record types reachable inside a type (through lists, maps, optionals). */
-export function recordsIn(t: Type, out: RecordType[] = []): RecordType[] {
+/** Every type reachable inside `t`, itself first (through record fields, lists, maps, optionals), in order. */
+export function typesIn(t: Type, out: Type[] = []): Type[] {
+  out.push(t);
   switch (t.kind) {
     case "record":
-      out.push(t);
-      for (const f of t.fields.values()) recordsIn(f.type, out);
-      return out;
+      for (const f of t.fields.values()) typesIn(f.type, out);
+      break;
     case "list":
-      return recordsIn(t.elem, out);
+      typesIn(t.elem, out);
+      break;
     case "map":
-      recordsIn(t.key, out);
-      return recordsIn(t.value, out);
+      typesIn(t.key, out);
+      typesIn(t.value, out);
+      break;
     case "optional":
-      return recordsIn(t.inner, out);
-    default:
-      return out;
+      typesIn(t.inner, out);
+      break;
   }
+  return out;
+}
+
+/** Record types reachable inside a type (through lists, maps, optionals). */
+export function recordsIn(t: Type): RecordType[] {
+  return typesIn(t).filter((u): u is RecordType => u.kind === "record");
 }

@@ -7,7 +7,7 @@
 // `dyn` context, iteration over its keys) keeps every field.
 
 import { T, type RecordField, type RecordType, type Type } from "../types.js";
-import { recordsIn } from "./unify.js";
+import { recordsIn, typesIn } from "./unify.js";
 
 type MapType = Extract<Type, { kind: "map" }>;
 
@@ -19,22 +19,8 @@ type MapType = Extract<Type, { kind: "map" }>;
 export const UNREAD: Type = { kind: "dyn" };
 
 /** The maps inside `t` (map types, by object). */
-function mapsIn(t: Type, out: MapType[] = []): MapType[] {
-  switch (t.kind) {
-    case "map":
-      out.push(t);
-      mapsIn(t.value, out);
-      return out;
-    case "list":
-      return mapsIn(t.elem, out);
-    case "optional":
-      return mapsIn(t.inner, out);
-    case "record":
-      for (const f of t.fields.values()) mapsIn(f.type, out);
-      return out;
-    default:
-      return out;
-  }
+function mapsIn(t: Type): MapType[] {
+  return typesIn(t).filter((u): u is MapType => u.kind === "map");
 }
 
 export class Usage {
