@@ -3,6 +3,7 @@
 // npx esbuild test/wasm/bench/convert-split.ts --bundle --platform=node --format=esm \
 //   --target=es2022 --packages=external --outfile=dist/scratch/convert-split.mjs && node dist/scratch/convert-split.mjs
 import { readFileSync } from "node:fs";
+import { median, timeRepeated } from "../../../bench/stats.js";
 import { generateRollout } from "../../../bench/workload.js";
 import { compile } from "../../../compiler/compile.js";
 import { Converter } from "../../../runtime/engine/convert.js";
@@ -20,14 +21,7 @@ for (const p of manifest.policies) {
     const step = () => {
       for (const input of inputs) if (input[i.name] != null) c.convert(input[i.name], i.used, 1);
     };
-    for (let k = 0; k < 3; k++) step();
-    const runs: number[] = [];
-    for (let k = 0; k < 9; k++) {
-      const t = performance.now();
-      step();
-      runs.push(performance.now() - t);
-    }
-    runs.sort((a, b) => a - b);
-    console.log(`${p.name.padEnd(36)} ${i.name.padEnd(10)} ${((runs[4]! * 1000) / inputs.length).toFixed(2)} µs/agent`);
+    const ms = median(timeRepeated(step, 9, 3));
+    console.log(`${p.name.padEnd(36)} ${i.name.padEnd(10)} ${((ms * 1000) / inputs.length).toFixed(2)} µs/agent`);
   }
 }
