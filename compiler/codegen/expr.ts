@@ -12,6 +12,7 @@ import { CelError, CelTypeValue, CelUint } from "../values.js";
 import type { Type } from "../types.js";
 import { typeDesc } from "./manifest.js";
 import { implementation } from "../../runtime/engine/library.js";
+import { HELPER_EXPORTS } from "../../runtime/engine/helpers.js";
 import { emitMacro } from "./macros.js";
 import { i32, type FunctionBuilder, type ModuleBuilder } from "./module.js";
 
@@ -208,7 +209,7 @@ export class ExprEmitter {
   }
 
   private library(fn: string, candidates: readonly Overload[], args: Expr[], trusted: boolean): number {
-    const missing = candidates.filter((o) => !implementation(o.id)).map((o) => o.id);
+    const missing = candidates.filter((o) => !implementation(o.id) && !HELPER_EXPORTS[o.id]).map((o) => o.id);
     if (missing.length > 0 && (trusted || missing.length === candidates.length)) {
       throw new Error(`the wasm backend does not support ${fn === "" ? "this call" : `'${fn}'`} yet (overload ${missing.join(", ")})`);
     }

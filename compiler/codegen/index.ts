@@ -8,7 +8,8 @@ import type { CheckedPolicy } from "../check/checked.js";
 import { typeToString } from "../types.js";
 import { checksumSection, MANIFEST_FORMAT, MANIFEST_SECTION, MANIFEST_VERSION, type BundleManifest, type ManifestPolicy } from "../../runtime/engine/manifest.js";
 import { typeDesc } from "./manifest.js";
-import { HOST_IMPORTS, ModuleBuilder } from "./module.js";
+import { ModuleBuilder } from "./module.js";
+import { HELPER_EXPORTS } from "../../runtime/engine/helpers.js";
 import { emitPolicy } from "./policy.js";
 import { shareInputs } from "./shared-inputs.js";
 import { sha256Hex } from "./sha256.js";
@@ -76,6 +77,30 @@ function sharedInputs(checked: readonly CheckedPolicy[]): Pick<BundleManifest, "
   };
 }
 
+/**
+ * Removes the exports of helpers no call site needs (HELPER_EXPORTS), so
+ * that optimising drops their code: a bundle without `matches` carries no
+ * regex engine. `edict_args` stays when any helper does.
+ */
+function keepHelpersCalled(m: binaryen.Module, sites: readonly { ids: readonly string[] }[]): void {
+  const needed = new Set(sites.flatMap((s) => s.ids.flatMap((id) => HELPER_EXPORTS[id] ?? [])));
+  if (needed.size > 0) needed.add("edict_args");
+  for (let i = m.getNumExports() - 1; i >= 0; i--) {
+    const { name } = binaryen.getExportInfo(m.getExportByIndex(i));
+    if (name.startsWith("edict_") && !needed.has(name)) m.removeExport(name);
+  }
+}
+
+/** The host functions the final module imports (module "edict"): the generated code's and its helpers'. */
+function hostImports(m: binaryen.Module): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < m.getNumFunctions(); i++) {
+    const info = binaryen.getFunctionInfo(m.getFunctionByIndex(i));
+    if (info.module === "edict" && info.base) names.push(info.base);
+  }
+  return names;
+}
+
 export function generateBundle(checked: readonly CheckedPolicy[], options: GenerateOptions = {}): Uint8Array {
   const names = new Set<string>();
   for (const c of checked) {
@@ -91,13 +116,14 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
       return { ...described, hash: policyHash(described, c.source) };
     });
     const m = mb.m;
+    keepHelpersCalled(m, mb.sites);
     if (!m.validate()) throw new Error("wasm backend produced an invalid module (this is a bug)");
     if (options.optimize ?? true) optimize(m);
     const manifest: BundleManifest = {
       format: MANIFEST_FORMAT,
       version: MANIFEST_VERSION,
       compiler: COMPILER_ID,
-      imports: Object.keys(HOST_IMPORTS),
+      imports: hostImports(m),
       consts: mb.consts,
       sites: mb.sites,
       policies,

@@ -75,7 +75,7 @@ export class ModuleBuilder {
   /** `metered` false leaves out every charge (bench only: measures what metering costs). */
   constructor(readonly metered = true) {
     const m = this.m;
-    m.setFeatures(binaryen.Features.MutableGlobals | binaryen.Features.SignExt | binaryen.Features.NontrappingFPToInt | binaryen.Features.BulkMemory);
+    m.setFeatures(binaryen.Features.MutableGlobals | binaryen.Features.SignExt | binaryen.Features.NontrappingFPToInt | binaryen.Features.BulkMemory | binaryen.Features.BulkMemoryOpt);
     for (const [name, [params, result]] of Object.entries(HOST_IMPORTS)) {
       m.addFunctionImport(`h_${name}`, "edict", name, binaryen.createType(params), result);
     }

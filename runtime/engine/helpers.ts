@@ -1,26 +1,33 @@
 // The bundle's AssemblyScript helpers (wasm/assembly) as the host calls
-// them: arguments are written as UTF-8 into the scratch area of the
-// bundle's memory, results come back as numbers. Library functions bound
+// them. Before a call the host reserves room for the arguments
+// (`edict_args`, which also frees whatever the previous call allocated),
+// writes them there — strings as UTF-8, lone surrogates as U+FFFD — and
+// reads the result back from numbers or memory. Library functions bound
 // here run inside the Wasm module instead of runtime/lib; the reference
 // interpreter keeps the JavaScript versions, so the differential tests
 // compare two implementations.
 
 import { Abort } from "./abort.js";
 import type { Impl } from "./library.js";
+import { Err } from "./values.js";
 import { utf8Length } from "../lib/utf8.js";
 
 export interface HelperExports {
   memory: WebAssembly.Memory;
-  edict_scratch(): number;
-  edict_rollout_bucket(length: number): number;
+  edict_args(size: number): number;
+  edict_rollout_bucket(ptr: number, length: number): number;
+  edict_semver_compare(aPtr: number, aLen: number, bPtr: number, bLen: number): number;
+  edict_semver_satisfies(vPtr: number, vLen: number, rPtr: number, rLen: number): number;
 }
 
-const PAGE = 65536;
 const encoder = new TextEncoder();
 
-export class BundleHelpers {
-  private readonly scratch: number;
-  private bytes: Uint8Array;
+/** Strings longer than this get their exact UTF-8 size computed instead of the 3-bytes-per-unit bound. */
+const EXACT_SIZE_FROM = 4096;
+
+/** Argument room in the bundle's memory, and the views over it. */
+export class HelperMemory {
+  bytes: Uint8Array;
 
   /** `grown` is told when memory grows (the host's typed-array views over it must be rebuilt). */
   constructor(
@@ -28,45 +35,120 @@ export class BundleHelpers {
     private readonly memoryLimitBytes: number,
     private readonly grown: () => void,
   ) {
-    for (const name of ["edict_scratch", "edict_rollout_bucket"] as const) {
-      if (typeof exports[name] !== "function") throw new Error(`corrupted Edict bundle: it lacks the helper ${name}`);
-    }
-    this.scratch = exports.edict_scratch();
     this.bytes = new Uint8Array(exports.memory.buffer);
   }
 
-  /** Library overloads served by helpers, by overload id. */
-  implementations(): Record<string, Impl> {
-    return {
-      rollout_bucket_string_string: ([key, salt]) => this.rolloutBucket(key as string, salt as string),
-    };
+  /** Bytes `text` may take as UTF-8 (an upper bound). */
+  static sizeOf(text: string): number {
+    return text.length * 3 > EXACT_SIZE_FROM ? utf8Length(text) : text.length * 3;
+  }
+
+  /** Frees the previous call's allocations and returns `size` bytes for this call's arguments. */
+  reserve(size: number): number {
+    if (size > this.memoryLimitBytes) {
+      throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded by a helper argument of ${size} bytes`);
+    }
+    const ptr = this.exports.edict_args(size);
+    this.settle();
+    return ptr;
+  }
+
+  /** Writes `text` at `ptr` (room reserved with `sizeOf`); returns its UTF-8 length. */
+  writeUtf8(ptr: number, text: string): number {
+    return encoder.encodeInto(text, this.bytes.subarray(ptr)).written;
+  }
+
+  /** Rebuilds the views when a helper grew the memory; call after every helper call. */
+  settle(): void {
+    const buffer = this.exports.memory.buffer;
+    if (buffer === this.bytes.buffer) return;
+    // The stub allocator doubles the memory when it grows, hence the factor 2.
+    if (buffer.byteLength > 2 * this.memoryLimitBytes + (1 << 20)) {
+      throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded by a library helper`);
+    }
+    this.bytes = new Uint8Array(buffer);
+    this.grown();
+  }
+}
+
+/**
+ * The helper exports each helper-served overload needs. Codegen keeps in a
+ * bundle only the helpers of the overloads it calls (binaryen then drops
+ * the rest of their code); loading checks they are there.
+ */
+export const HELPER_EXPORTS: Readonly<Record<string, readonly string[]>> = {
+  rollout_bucket_string_string: ["edict_rollout_bucket"],
+  semver_compare_string_string: ["edict_semver_compare"],
+  semver_satisfies_string_string: ["edict_semver_satisfies"],
+};
+
+/** Results of the semver helpers besides -1/0/1 and 0/1. */
+const INVALID_FIRST = 2;
+const INVALID_SECOND = 3;
+
+export class BundleHelpers {
+  readonly memory: HelperMemory;
+
+  constructor(
+    private readonly exports: HelperExports,
+    memoryLimitBytes: number,
+    grown: () => void,
+  ) {
+    this.memory = new HelperMemory(exports, memoryLimitBytes, grown);
+  }
+
+  /** Library overloads served by helpers, by overload id; throws when the bundle lacks a helper one of `ids` needs. */
+  implementations(ids: Iterable<string>): Record<string, Impl> {
+    const out: Record<string, Impl> = {};
+    for (const id of ids) {
+      const needed = HELPER_EXPORTS[id];
+      if (needed === undefined) continue;
+      for (const name of ["edict_args", ...needed]) {
+        if (typeof (this.exports as unknown as Record<string, unknown>)[name] !== "function") {
+          throw new Error(`corrupted Edict bundle: it calls ${id} but lacks the helper ${name}`);
+        }
+      }
+      out[id] = this.implementation(id);
+    }
+    return out;
+  }
+
+  private implementation(id: string): Impl {
+    switch (id) {
+      case "rollout_bucket_string_string":
+        return ([key, salt]) => this.rolloutBucket(key as string, salt as string);
+      case "semver_compare_string_string":
+        return ([a, b]) => {
+          const r = this.call2(this.exports.edict_semver_compare, a as string, b as string);
+          if (r === INVALID_FIRST || r === INVALID_SECOND) return new Err(`semver.compare: invalid version "${r === INVALID_FIRST ? a : b}"`);
+          return BigInt(r);
+        };
+      case "semver_satisfies_string_string":
+        return ([v, range]) => {
+          const r = this.call2(this.exports.edict_semver_satisfies, v as string, range as string);
+          if (r === INVALID_FIRST) return new Err(`semver.satisfies: invalid version "${v}"`);
+          if (r === INVALID_SECOND) return new Err(`semver.satisfies: invalid range "${range}"`);
+          return r === 1;
+        };
+      default:
+        throw new Error(`no helper serves ${id}`);
+    }
   }
 
   rolloutBucket(key: string, salt: string): number {
-    return this.exports.edict_rollout_bucket(this.write(`${salt}/${key}`));
+    const text = `${salt}/${key}`;
+    const ptr = this.memory.reserve(HelperMemory.sizeOf(text));
+    return this.exports.edict_rollout_bucket(ptr, this.memory.writeUtf8(ptr, text));
   }
 
-  /** Writes `text` as UTF-8 (lone surrogates as U+FFFD) at the scratch area; returns its byte length. */
-  private write(text: string): number {
-    // Up to 3 bytes per UTF-16 unit; only when that may not fit is the exact size computed.
-    if (this.scratch + text.length * 3 > this.bytes.length) {
-      const exact = this.scratch + utf8Length(text);
-      if (exact > this.bytes.length) this.grow(exact);
-    }
-    return encoder.encodeInto(text, this.bytes.subarray(this.scratch)).written;
-  }
-
-  private grow(bytes: number): void {
-    const memory = this.exports.memory;
-    if (bytes > this.memoryLimitBytes + this.scratch) {
-      throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded by a helper argument of ${bytes - this.scratch} bytes`);
-    }
-    try {
-      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
-    } catch {
-      throw new Abort("internal", `cannot grow the bundle's memory to ${bytes} bytes`);
-    }
-    this.bytes = new Uint8Array(memory.buffer);
-    this.grown();
+  /** Calls a helper taking two strings as (ptr, len, ptr, len). */
+  private call2(helper: (aPtr: number, aLen: number, bPtr: number, bLen: number) => number, a: string, b: string): number {
+    const room = HelperMemory.sizeOf(a);
+    const ptr = this.memory.reserve(room + HelperMemory.sizeOf(b));
+    const aLen = this.memory.writeUtf8(ptr, a);
+    const bLen = this.memory.writeUtf8(ptr + room, b);
+    const r = helper(ptr, aLen, ptr + room, bLen);
+    this.memory.settle();
+    return r;
   }
 }

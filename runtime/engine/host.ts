@@ -89,7 +89,7 @@ export class Host {
     this.globals = globals;
     this.viewMemory();
     const helpers = new BundleHelpers(globals, this.memoryLimitBytes, () => this.viewMemory());
-    const inWasm = helpers.implementations();
+    const inWasm = helpers.implementations(new Set(this.manifest.sites.flatMap((s) => s.ids)));
     this.siteImpls = this.manifest.sites.map((s) => s.ids.map((id) => inWasm[id] ?? implementation(id)));
     this.siteWork = this.manifest.sites.map((s) => s.ids.map(hasWorkFuel));
   }

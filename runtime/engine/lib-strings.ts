@@ -1,11 +1,9 @@
-// CEL's string extension and Edict's own functions (net, semver, rollout, sum).
+// CEL's string extension and Edict's own functions (net, sum; semver and rollout run in the bundle's helpers).
 // Positions are code points, as in cel-go.
 
 import { memoizeString } from "../lib/memo.js";
 import { netHost, netIsLoopback, netPort } from "../lib/net.js";
 import { quoteString } from "../lib/quote.js";
-import { rolloutBucket } from "../lib/murmur3.js";
-import { semverCompare, semverSatisfies } from "../lib/semver.js";
 import type { Impl } from "./library.js";
 import { Err, INT64_MAX, INT64_MIN, List, Uint, UINT64_MAX, type Value } from "./values.js";
 
@@ -81,7 +79,6 @@ function sum(items: readonly Value[], kind: "int" | "uint" | "double"): Value {
   return kind === "int" ? total : new Uint(total);
 }
 
-const withError = <T>(r: T | { error: string }): Value => (typeof r === "object" && r !== null && "error" in r ? new Err(r.error) : (r as Value));
 
 
 // Pure and called once per endpoint per agent on rollouts, where endpoints repeat.
@@ -117,12 +114,6 @@ export const STRINGS: Record<string, Impl> = {
     return typeof p === "number" ? BigInt(p) : new Err(p.error);
   },
   net_is_loopback_string: ([s]) => cachedIsLoopback(str(s)),
-  semver_compare_string_string: ([a, b]) => {
-    const r = semverCompare(str(a), str(b));
-    return typeof r === "number" ? BigInt(r) : new Err(r.error);
-  },
-  semver_satisfies_string_string: ([v, r]) => withError(semverSatisfies(str(v), str(r))),
-  rollout_bucket_string_string: ([k, s]) => rolloutBucket(str(k), str(s)),
   sum_list_int64: ([l]) => sum((l as List).items, "int"),
   sum_list_uint64: ([l]) => sum((l as List).items, "uint"),
   sum_list_double: ([l]) => sum((l as List).items, "double"),

@@ -1,60 +1,14 @@
 // AssemblyScript helpers that every bundle carries (docs/design/wasm-abi.md,
 // "Helpers inside the bundle"). compiler/codegen builds each bundle on top of
 // this module, so these functions share the bundle's memory: the runtime
-// writes arguments at `edict_scratch()` and calls them through the
-// instance's exports. Pure functions only: no globals, no allocation, no
-// imports. `npm run build:wasm` compiles this file into wasm/helpers.ts.
+// reserves room for a call's arguments with `edict_args`, writes them there
+// as UTF-8 and calls the helper through the instance's exports. Codegen
+// drops the exports (and so the code) of helpers a bundle does not call.
+// `npm run build:wasm` compiles wasm/assembly into wasm/helpers.ts.
 
 // Bytes 0-63 of memory are the runtime's cells (fuel, value table); asc is
-// run with --memoryBase 64, so static data and the scratch area start above.
+// run with --memoryBase 64, so static data and the heap start above.
 
-/** Where the runtime may write an argument's bytes (16-byte aligned, past static data). */
-export function edict_scratch(): usize {
-  return (__heap_base + 15) & ~(<usize>15);
-}
-
-/**
- * MurmurHash3 x86 32-bit (Austin Appleby's public-domain algorithm) of
- * `len` bytes at `ptr` with `seed`. Independent of runtime/lib/murmur3.ts,
- * which the reference interpreter uses: the differential tests compare them.
- */
-export function edict_murmur3(ptr: usize, len: i32, seed: u32): u32 {
-  let h = seed;
-  const blocks = len >> 2;
-  for (let b = 0; b < blocks; b++) {
-    let k = load<u32>(ptr + (<usize>b << 2));
-    k *= 0xcc9e2d51;
-    k = rotl<u32>(k, 15);
-    k *= 0x1b873593;
-    h ^= k;
-    h = rotl<u32>(h, 13);
-    h = h * 5 + 0xe6546b64;
-  }
-  const tail = ptr + (<usize>blocks << 2);
-  const rest = len & 3;
-  let k: u32 = 0;
-  if (rest >= 3) k ^= (<u32>load<u8>(tail + 2)) << 16;
-  if (rest >= 2) k ^= (<u32>load<u8>(tail + 1)) << 8;
-  if (rest >= 1) {
-    k ^= <u32>load<u8>(tail);
-    k *= 0xcc9e2d51;
-    k = rotl<u32>(k, 15);
-    k *= 0x1b873593;
-    h ^= k;
-  }
-  h ^= <u32>len;
-  h ^= h >> 16;
-  h *= 0x85ebca6b;
-  h ^= h >> 13;
-  h *= 0xc2b2ae35;
-  h ^= h >> 16;
-  return h;
-}
-
-/**
- * `rollout.bucket(key, salt)` given the UTF-8 bytes of `salt + "/" + key`
- * at the scratch area: murmur3 (seed 0) times 100 over 2^32, in [0, 100).
- */
-export function edict_rollout_bucket(len: i32): f64 {
-  return (<f64>edict_murmur3(edict_scratch(), len, 0) * 100.0) / 4294967296.0;
-}
+export { edict_args } from "./memory";
+export { edict_murmur3, edict_rollout_bucket } from "./murmur3";
+export { edict_semver_compare, edict_semver_satisfies } from "./semver";

@@ -13,6 +13,7 @@ import type { Builtin, BuiltinLookup } from "../env.js";
 import * as C from "../../values.js";
 import { LIBRARY } from "../../library/index.js";
 import { implementation } from "../../../runtime/engine/library.js";
+import { HELPER_TWINS } from "./helper-twins.js";
 import * as R from "../../../runtime/engine/values.js";
 
 // Values are immutable in both representations, so a converted list or map
@@ -80,7 +81,7 @@ const cache = new Map<string, Builtin | undefined>();
 
 export const getBuiltin: BuiltinLookup = (id) => {
   if (cache.has(id)) return cache.get(id);
-  const impl = implementation(id);
+  const impl = Object.prototype.hasOwnProperty.call(HELPER_TWINS, id) ? HELPER_TWINS[id] : implementation(id);
   const builtin: Builtin | undefined = impl
     ? (args, ctx) => toCelValue(impl(args.map(toRuntimeValue), { now: toRuntimeValue(ctx.now) as R.Timestamp }))
     : undefined;

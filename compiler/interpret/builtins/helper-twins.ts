@@ -1,0 +1,37 @@
+// The JavaScript twins of the library overloads that bundles run in their
+// AssemblyScript helpers (runtime/engine/helpers.ts, HELPER_EXPORTS). The
+// reference interpreter uses these; `edict/runtime` does not carry them, so
+// its size does not include the regex engine or semver, and the
+// differential tests compare two independent implementations.
+
+import type { Impl } from "../../../runtime/engine/library.js";
+import { Err, type Value } from "../../../runtime/engine/values.js";
+import { compileRegexCached, regexSearch } from "../../../runtime/lib/regex/index.js";
+import { rolloutBucket } from "../../../runtime/lib/murmur3.js";
+import { semverCompare, semverSatisfies } from "../../../runtime/lib/semver.js";
+
+function matches(s: string, pattern: string): Value {
+  const compiled = compileRegexCached(pattern);
+  if (!compiled.ok) return new Err(`invalid regular expression ${JSON.stringify(pattern)}: ${compiled.error}`);
+  return regexSearch(compiled.program, s);
+}
+
+/** Program words of a pattern (0 when it does not compile): the size in the work term of `matches`. */
+export function regexProgramWords(pattern: string): number {
+  const compiled = compileRegexCached(pattern);
+  return compiled.ok ? compiled.program.code.length : 0;
+}
+
+export const HELPER_TWINS: Readonly<Record<string, Impl>> = {
+  matches_string: ([s, p]) => matches(s as string, p as string),
+  matches: ([s, p]) => matches(s as string, p as string),
+  semver_compare_string_string: ([a, b]) => {
+    const r = semverCompare(a as string, b as string);
+    return typeof r === "number" ? BigInt(r) : new Err(r.error);
+  },
+  semver_satisfies_string_string: ([v, range]) => {
+    const r = semverSatisfies(v as string, range as string);
+    return typeof r === "boolean" ? r : new Err(r.error);
+  },
+  rollout_bucket_string_string: ([key, salt]) => rolloutBucket(key as string, salt as string),
+};
