@@ -213,6 +213,10 @@ export class ExprEmitter {
     if (missing.length > 0 && (trusted || missing.length === candidates.length)) {
       throw new Error(`the wasm backend does not support ${fn === "" ? "this call" : `'${fn}'`} yet (overload ${missing.join(", ")})`);
     }
+    // `!b` on a statically bool operand: the operand is 0 or 1 once past its error guard, and the host call would charge nothing.
+    if (trusted && candidates.length === 1 && candidates[0]!.id === "logical_not") {
+      return this.withArgs(args, ([operand]) => this.m.i32.eqz(this.get(operand!)));
+    }
     const site = this.mb.site({
       fn,
       ids: candidates.map((o) => o.id),
