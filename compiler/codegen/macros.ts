@@ -72,8 +72,10 @@ function emitComprehension(x: ExprEmitter, call: CallExpr, info: MacroInfo): num
   const mb = x.mb;
   const label = mb.label("comp");
   const rangeValue = x.guard(label, x.emit(info.range ?? call.target!));
-  const range = x.guard(label, mb.host("range", [x.get(rangeValue.local), m.i32.const(-1)]));
+  const twoVars = info.vars.length === 2;
+  const range = x.guard(label, mb.range(x.get(rangeValue.local), m.i32.const(-1), twoVars));
   const count = x.fb.local();
+  const direct = x.fb.local();
   const i = x.fb.local();
   const args = call.args;
   const last = args[args.length - 1]!;
@@ -82,10 +84,7 @@ function emitComprehension(x: ExprEmitter, call: CallExpr, info: MacroInfo): num
   // Iteration variables, rebound at the top of every iteration.
   const first = x.fb.local();
   const second = x.fb.local();
-  const twoVars = info.vars.length === 2;
-  const bindings = twoVars
-    ? [m.local.set(first, mb.host("range_pair", [x.get(range.local), x.get(i)])), m.local.set(second, mb.rangeSecond())]
-    : [m.local.set(first, mb.host("range_one", [x.get(range.local), x.get(i)]))];
+  const bindings = [mb.rangeBindings(range.local, i, direct, first, twoVars ? second : null)];
   x.fb.bind(info.vars[0]!, first);
   if (twoVars) x.fb.bind(info.vars[1]!, second);
 
@@ -168,7 +167,7 @@ function emitComprehension(x: ExprEmitter, call: CallExpr, info: MacroInfo): num
   );
   return m.block(
     label,
-    [...rangeValue.stmts, ...range.stmts, m.local.set(count, mb.rangeLength()), m.local.set(i, m.i32.const(0)), ...init, m.local.set(mark, mb.mark()), body, done],
+    [...rangeValue.stmts, ...range.stmts, ...mb.rangeState(count, direct), m.local.set(i, m.i32.const(0)), ...init, m.local.set(mark, mb.mark()), body, done],
     i32,
   );
 }

@@ -5,7 +5,7 @@
 import binaryen from "binaryen";
 import { FUEL } from "../fuel.js";
 import type { CelValue } from "../values.js";
-import { CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type CallSite } from "../../runtime/engine/manifest.js";
+import { CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_DIRECT, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type CallSite } from "../../runtime/engine/manifest.js";
 import { encodeConst } from "./manifest.js";
 import { base64Decode } from "../../runtime/lib/base64.js";
 import { HELPERS_WASM_BASE64 } from "../../wasm/helpers.js";
@@ -38,7 +38,7 @@ export const HOST_IMPORTS: Record<string, [number[], number]> = {
   map_add: [[i32, i32, i32, i32], i32],
   map_put: [[i32, i32, i32], none],
   map_merge: [[i32, i32], i32],
-  range: [[i32, i32], i32],
+  range: [[i32, i32, i32], i32],
   pin: [[i32], i32],
   range_pair: [[i32, i32], i32],
   range_one: [[i32, i32], i32],
@@ -117,9 +117,36 @@ export class ModuleBuilder {
     return this.m.call("release", [mark], none);
   }
 
-  /** The second binding the last `range_pair` host call made (its first is the call's result). */
-  rangeSecond(): number {
-    return this.m.i32.load(RANGE_SECOND, 4, this.m.i32.const(0));
+  /**
+   * A range over the value of local `source` (`forName`: the for clause's
+   * variable name handle, or -1 in a comprehension): the call, to be
+   * guarded by the caller, and after the guard the statements that keep its
+   * length and RANGE_DIRECT flag in locals.
+   */
+  range(source: number, forName: number, pairs: boolean): number {
+    return this.host("range", [source, forName, this.m.i32.const(pairs ? 1 : 0)]);
+  }
+
+  /** Statements after a successful `range`: the length and RANGE_DIRECT flag into locals. */
+  rangeState(count: number, direct: number): number[] {
+    const m = this.m;
+    return [m.local.set(count, m.i32.load(RANGE_LENGTH, 4, m.i32.const(0))), m.local.set(direct, m.i32.load(RANGE_DIRECT, 4, m.i32.const(0)))];
+  }
+
+  /** Binds iteration `i` of range handle `r` to local `first` (and `second` for pairs): read from the table when direct, else asked of the host. */
+  rangeBindings(r: number, i: number, direct: number, first: number, second: number | null): number {
+    const m = this.m;
+    const get = (l: number) => m.local.get(l, i32);
+    if (second === null) {
+      return m.local.set(first, m.if(get(direct), m.i32.add(m.i32.add(get(r), m.i32.const(1)), get(i)), this.host("range_one", [get(r), get(i)])));
+    }
+    // A binaryen expression may appear once in a tree, hence a fresh r + 2i for each binding.
+    const pairAt = (offset: number) => m.i32.add(m.i32.add(get(r), m.i32.shl(get(i), m.i32.const(1))), m.i32.const(offset));
+    return m.if(
+      get(direct),
+      m.block(null, [m.local.set(first, pairAt(1)), m.local.set(second, pairAt(2))]),
+      m.block(null, [m.local.set(first, this.host("range_pair", [get(r), get(i)])), m.local.set(second, m.i32.load(RANGE_SECOND, 4, m.i32.const(0)))]),
+    );
   }
 
   /** Records which rule is being evaluated (-1: none), for the host to name it if the evaluation aborts. */
@@ -127,10 +154,6 @@ export class ModuleBuilder {
     return this.m.i32.store(CURRENT_RULE, 4, this.m.i32.const(0), this.m.i32.const(index));
   }
 
-  /** The length of the range the last `range` host call made. */
-  rangeLength(): number {
-    return this.m.i32.load(RANGE_LENGTH, 4, this.m.i32.const(0));
-  }
 
   host(name: keyof typeof HOST_IMPORTS, args: number[]): number {
     return this.m.call(`h_${name}`, args, HOST_IMPORTS[name]![1]);

@@ -135,13 +135,13 @@ class RuleEmitter {
     if (depth === this.rule.fors.length) return this.fireOnce();
     const clause = this.rule.fors[depth]!;
     const source = this.orReturn(x.emit(clause.source));
-    const range = this.orReturn(mb.host("range", [x.get(source.local), mb.constHandle(clause.first.name)]));
+    const range = this.orReturn(mb.range(x.get(source.local), mb.constHandle(clause.first.name), clause.second !== null));
     const count = fb.local();
+    const direct = fb.local();
     const i = fb.local();
     const first = fb.local();
     const second = fb.local();
-    const at = (name: "range_pair" | "range_one") => mb.host(name, [x.get(range.local), x.get(i)]);
-    const bindings = clause.second ? [m.local.set(first, at("range_pair")), m.local.set(second, mb.rangeSecond())] : [m.local.set(first, at("range_one"))];
+    const bindings = [mb.rangeBindings(range.local, i, direct, first, clause.second ? second : null)];
     fb.bind(clause.first.name, first);
     if (clause.second) fb.bind(clause.second.name, second);
     const inner = x.withPending(FUEL.iteration, () => this.fireFrom(depth + 1));
@@ -151,7 +151,7 @@ class RuleEmitter {
     return m.block(null, [
       ...source.stmts,
       ...range.stmts,
-      m.local.set(count, mb.rangeLength()),
+      ...mb.rangeState(count, direct),
       m.local.set(i, m.i32.const(0)),
       m.local.set(mark, mb.mark()),
       m.loop(

@@ -11,7 +11,7 @@ import { hasWorkFuel, implementation, workFuel, type Impl, type LibraryContext }
 import { addEntry, appendItem, CONTAINERS, hasField, indexValue, mergeEntries, selectField } from "./access.js";
 import { bytesFuel, CLOCK_INTERVAL, elementsFuel } from "./fuel-costs.js";
 import {
-  CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy,
+  CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_DIRECT, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy,
 } from "./manifest.js";
 import { decodeConst, toJson } from "./render.js";
 import { fits } from "./type-desc.js";
@@ -28,6 +28,7 @@ const TOP = TABLE_TOP / 4;
 const FLOOR = TABLE_FLOOR / 4;
 const RANGE_LEN = RANGE_LENGTH / 4;
 const RANGE_SECOND_CELL = RANGE_SECOND / 4;
+const RANGE_DIRECT_CELL = RANGE_DIRECT / 4;
 const RULE = CURRENT_RULE / 4;
 
 /** An iteration snapshot: a list's items, or a map's keys in order with the map. */
@@ -233,7 +234,12 @@ export class Host {
     return problem === null ? container : this.put(problem);
   }
 
-  private range(source: number, forName: number): number {
+  /**
+   * Snapshots a range at handle r and, unless a binding is a bool, puts
+   * every binding right after it (RANGE_DIRECT): one host call per loop
+   * instead of one per iteration.
+   */
+  private range(source: number, forName: number, pairs: number): number {
     const v = this.get(source);
     let range: Range;
     if (v instanceof List) range = { list: v.items, keys: [], map: null, length: v.items.length };
@@ -245,10 +251,23 @@ export class Host {
     else return this.err(`expression of type '${typeName(v)}' cannot be the range of a comprehension`);
     const cells = this.cells;
     const h = cells[TOP]!;
-    if (h >= this.maxValues) throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded`);
-    this.values[h] = range;
-    cells[TOP] = h + 1;
-    cells[RANGE_LEN] = range.length;
+    const n = range.length;
+    if (h + 1 + (pairs ? 2 * n : n) >= this.maxValues) throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded`);
+    const values = this.values;
+    values[h] = range;
+    cells[RANGE_LEN] = n;
+    let k = h + 1;
+    let direct = 1;
+    const { list, keys, map } = range;
+    for (let i = 0; i < n && direct; i++) {
+      const first = list ? (pairs ? BigInt(i) : list[i]!) : keys[i]!;
+      const second = pairs ? (list ? list[i]! : map!.get(keys[i] as Key)!) : null;
+      if (typeof first === "boolean" || typeof second === "boolean") direct = 0;
+      values[k++] = first;
+      if (pairs) values[k++] = second;
+    }
+    cells[RANGE_DIRECT_CELL] = direct;
+    cells[TOP] = direct ? k : h + 1;
     return h;
   }
 
@@ -311,7 +330,7 @@ export class Host {
       map_add: (m, k, v, optional) => this.orError(addEntry(this.get(m) as CMap, this.get(k), this.get(v), optional === 1), m),
       map_put: (m, k, v) => void (this.get(m) as CMap).set(asKey(this.get(k))!, this.get(v)),
       map_merge: (m, v) => this.orError(mergeEntries(this.get(m) as CMap, this.get(v)), m),
-      range: (h, name) => this.range(h, name),
+      range: (h, name, pairs) => this.range(h, name, pairs),
       range_pair: (r, i) => {
         const range = this.rangeAt(r);
         const first = this.put(range.list ? BigInt(i) : range.keys[i]!);

@@ -60,8 +60,16 @@ export const RANGE_LENGTH = 32;
 export const RANGE_SECOND = 36;
 /** The index of the rule being evaluated, or -1 (read by the host when an evaluation aborts). */
 export const CURRENT_RULE = 40;
-/** 2: fuel and table cells in the module's memory (version 1 kept them in globals). */
-export const MANIFEST_VERSION = 2;
+/**
+ * 1 when the last `range` put its bindings in the value table right after
+ * the range's own handle `r` (element i at r+1+i, or a pair at r+1+2i and
+ * r+2+2i), so the module reads them without a host call; 0 when a binding
+ * is a bool (bools are handles 0 and 1, not table slots) and the module
+ * asks `range_one` / `range_pair` instead.
+ */
+export const RANGE_DIRECT = 44;
+/** 3: ranges put their bindings in the table (RANGE_DIRECT). 2: fuel and table cells in memory. 1 kept them in globals. */
+export const MANIFEST_VERSION = 3;
 
 export interface CallSite {
   /** The function as called, for "no such overload" messages. */

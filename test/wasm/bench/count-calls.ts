@@ -18,7 +18,7 @@ for (const name of ["tls-insecure-non-localhost", "exporter-removal", "non-eu-en
   if (result.checked) checked.push(result.checked);
 }
 const bytes = generateBundle(checked);
-const manifest = parseManifest(WebAssembly.Module.customSections(new WebAssembly.Module(bytes), "edict.manifest")[0]);
+const manifest = parseManifest(WebAssembly.Module.customSections(new WebAssembly.Module(bytes as unknown as BufferSource), "edict.manifest")[0]);
 const counts = new Map<string, number>();
 const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
 const instantiate = WebAssembly.instantiate.bind(WebAssembly);
