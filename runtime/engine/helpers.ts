@@ -9,10 +9,11 @@
 
 import { Abort } from "./abort.js";
 import type { Impl } from "./library.js";
-import { Err } from "./values.js";
+import { Err, type Value } from "./values.js";
+import { RegexHelper, type RegexHelperExports } from "./helper-regex.js";
 import { utf8Length } from "../lib/utf8.js";
 
-export interface HelperExports {
+export interface HelperExports extends RegexHelperExports {
   memory: WebAssembly.Memory;
   edict_args(size: number): number;
   edict_rollout_bucket(ptr: number, length: number): number;
@@ -80,6 +81,8 @@ export const HELPER_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   rollout_bucket_string_string: ["edict_rollout_bucket"],
   semver_compare_string_string: ["edict_semver_compare"],
   semver_satisfies_string_string: ["edict_semver_satisfies"],
+  matches: ["edict_regex_compile", "edict_regex_search"],
+  matches_string: ["edict_regex_compile", "edict_regex_search"],
 };
 
 /** Results of the semver helpers besides -1/0/1 and 0/1. */
@@ -88,6 +91,7 @@ const INVALID_SECOND = 3;
 
 export class BundleHelpers {
   readonly memory: HelperMemory;
+  readonly regex: RegexHelper;
 
   constructor(
     private readonly exports: HelperExports,
@@ -95,6 +99,13 @@ export class BundleHelpers {
     grown: () => void,
   ) {
     this.memory = new HelperMemory(exports, memoryLimitBytes, grown);
+    this.regex = new RegexHelper(exports, this.memory);
+  }
+
+  /** Program words of a pattern (0 when it does not compile): the size in the work term of `matches`. */
+  regexProgramWords(pattern: string): number {
+    const compiled = this.regex.compile(pattern);
+    return compiled.ok ? compiled.words.length : 0;
   }
 
   /** Library overloads served by helpers, by overload id; throws when the bundle lacks a helper one of `ids` needs. */
@@ -115,6 +126,9 @@ export class BundleHelpers {
 
   private implementation(id: string): Impl {
     switch (id) {
+      case "matches":
+      case "matches_string":
+        return ([text, pattern]) => this.matches(text as string, pattern as string);
       case "rollout_bucket_string_string":
         return ([key, salt]) => this.rolloutBucket(key as string, salt as string);
       case "semver_compare_string_string":
@@ -133,6 +147,12 @@ export class BundleHelpers {
       default:
         throw new Error(`no helper serves ${id}`);
     }
+  }
+
+  private matches(text: string, pattern: string): Value {
+    const compiled = this.regex.compile(pattern);
+    if (!compiled.ok) return new Err(`invalid regular expression ${JSON.stringify(pattern)}: ${compiled.error}`);
+    return this.regex.search(compiled.words, text);
   }
 
   rolloutBucket(key: string, salt: string): number {

@@ -20,6 +20,7 @@ import {
 } from "./values.js";
 import { Abort } from "./abort.js";
 import { BundleHelpers, type HelperExports } from "./helpers.js";
+import { regexImports } from "./helper-regex.js";
 
 export { Abort };
 
@@ -74,6 +75,8 @@ export class Host {
   private siteImpls: (Impl | undefined)[][] = [];
   /** Per call site and candidate: does the overload have a work term (docs/fuel.md)? */
   private siteWork: boolean[][] = [];
+  private helpers: BundleHelpers | undefined;
+  private readonly regexWords = (pattern: string): number => this.helpers!.regexProgramWords(pattern);
 
   constructor(
     private readonly manifest: BundleManifest,
@@ -89,7 +92,7 @@ export class Host {
     if (!(globals.memory instanceof WebAssembly.Memory)) throw new Error("corrupted Edict bundle: it does not export its memory");
     this.globals = globals;
     this.viewMemory();
-    const helpers = new BundleHelpers(globals, this.memoryLimitBytes, () => this.viewMemory());
+    const helpers = (this.helpers = new BundleHelpers(globals, this.memoryLimitBytes, () => this.viewMemory()));
     const inWasm = helpers.implementations(new Set(this.manifest.sites.flatMap((s) => s.ids)));
     this.siteImpls = this.manifest.sites.map((s) => s.ids.map((id) => inWasm[id] ?? implementation(id)));
     this.siteWork = this.manifest.sites.map((s) => s.ids.map(hasWorkFuel));
@@ -211,7 +214,7 @@ export class Host {
     let argFuel = 0;
     for (const a of args) argFuel += this.sizeFuel(a);
     this.charge(argFuel);
-    if (this.siteWork[site]![chosen]) this.charge(workFuel(s.ids[chosen]!, args, CONTAINERS));
+    if (this.siteWork[site]![chosen]) this.charge(workFuel(s.ids[chosen]!, args, CONTAINERS, this.regexWords));
     const result = impl(args, this.context);
     if (typeof result === "string" || result instanceof Uint8Array) {
       const bytes = typeof result === "string" ? utf8Length(result) : result.length;
@@ -302,7 +305,14 @@ export class Host {
 
   imports(): Record<string, (...a: number[]) => number | void> {
     const p = () => this.progress;
+    // The regex helpers ask the host for Unicode data; a helper may have grown the memory first.
+    const helperBytes = () => {
+      const memory = this.helpers!.memory;
+      memory.settle();
+      return memory.bytes;
+    };
     return {
+      ...(regexImports(helperBytes) as Record<string, (...a: number[]) => number>),
       out_of_fuel: () => this.outOfFuel(),
       tick: () => this.tick(),
       now: () => this.nowHandle,

@@ -1,7 +1,6 @@
 // CEL standard functions other than operators: size, string predicates,
-// `matches`, type conversions, `type()`.
+// type conversions, `type()` (`matches` runs in the bundle's regex helper).
 
-import { compileRegexCached, regexSearch } from "../lib/regex/index.js";
 import { base64Encode } from "../lib/base64.js";
 import { formatDouble } from "../lib/format-double.js";
 import { formatDuration, formatTimestamp, isTimestampInRange, parseDuration, parseTimestamp } from "../lib/time.js";
@@ -27,12 +26,6 @@ const size: Impl = ([v]) => {
   if (v instanceof Uint8Array) return BigInt(v.length);
   return BigInt((v as List | CMap).size);
 };
-
-function matches(s: string, pattern: string): Value {
-  const compiled = compileRegexCached(pattern);
-  if (!compiled.ok) return new Err(`invalid regular expression ${JSON.stringify(pattern)}: ${compiled.error}`);
-  return regexSearch(compiled.program, s);
-}
 
 function intOf(n: bigint): Value {
   return n < INT64_MIN || n > INT64_MAX ? new Err("integer overflow") : n;
@@ -102,8 +95,6 @@ export const STANDARD: Record<string, Impl> = {
   contains_string: ([s, t]) => (s as string).includes(t as string),
   starts_with_string: ([s, t]) => (s as string).startsWith(t as string),
   ends_with_string: ([s, t]) => (s as string).endsWith(t as string),
-  matches_string: ([s, p]) => matches(s as string, p as string),
-  matches: ([s, p]) => matches(s as string, p as string),
   int64_to_int64: ([v]) => v!,
   uint64_to_int64: ([v]) => intOf((v as Uint).value),
   double_to_int64: ([v]) => doubleToInt(v as number),

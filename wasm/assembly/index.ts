@@ -12,3 +12,4 @@
 export { edict_args } from "./memory";
 export { edict_murmur3, edict_rollout_bucket } from "./murmur3";
 export { edict_semver_compare, edict_semver_satisfies } from "./semver";
+export { edict_regex_compile, edict_regex_search } from "./regex/index";

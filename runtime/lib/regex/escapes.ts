@@ -3,7 +3,10 @@
 // ASCII punctuation. Class escapes (\d, \pL) and assertions (\b, \A) are the
 // parser's.
 
-export type EscapeResult = { value: number; end: number } | { error: string };
+import { RegexError } from "./messages.js";
+
+/** `error` is a code of messages.ts. */
+export type EscapeResult = { value: number; end: number } | { error: number };
 
 const SIMPLE: { [letter: string]: number } = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
 
@@ -24,12 +27,12 @@ function isAsciiWordChar(c: number): boolean {
 /** Reads the escape whose letter is at `chars[pos]` (just after the backslash). */
 export function readEscapeChar(chars: readonly number[], pos: number): EscapeResult {
   const c = chars[pos];
-  if (c === undefined) return { error: "trailing backslash at end of expression" };
+  if (c === undefined) return { error: RegexError.TrailingBackslash };
   const simple = SIMPLE[String.fromCodePoint(c)];
   if (simple !== undefined) return { value: simple, end: pos + 1 };
   // \1-\9 alone are backreferences; \1-\7 followed by an octal digit are octal.
   if (c >= 0x31 && c <= 0x39 && !(isOctal(c) && isOctal(chars[pos + 1]))) {
-    return { error: "backreferences are not supported (RE2 syntax)" };
+    return { error: RegexError.Backreference };
   }
   if (isOctal(c)) {
     let value = c - 0x30;
@@ -38,11 +41,11 @@ export function readEscapeChar(chars: readonly number[], pos: number): EscapeRes
     return { value, end };
   }
   if (c === 0x78) return readHex(chars, pos + 1); // x
-  if (c === 0x6b) return { error: "backreferences are not supported (RE2 syntax)" }; // k
-  if (c === 0x5a) return { error: "\\Z is not supported (use \\z)" };
-  if (c === 0x43) return { error: "\\C is not supported" };
+  if (c === 0x6b) return { error: RegexError.Backreference }; // k
+  if (c === 0x5a) return { error: RegexError.BackslashZ };
+  if (c === 0x43) return { error: RegexError.BackslashC };
   if (c < 0x80 && !isAsciiWordChar(c)) return { value: c, end: pos + 1 };
-  return { error: "invalid escape sequence" };
+  return { error: RegexError.Escape };
 }
 
 /** After `\x`: two hex digits, or up to eight in braces (at most U+10FFFF). */
@@ -52,15 +55,15 @@ function readHex(chars: readonly number[], pos: number): EscapeResult {
     let end = pos + 1;
     while (chars[end] !== 0x7d) {
       const d = hexValue(chars[end]);
-      if (d < 0 || end - pos > 8) return { error: "invalid escape sequence" };
+      if (d < 0 || end - pos > 8) return { error: RegexError.Escape };
       value = value * 16 + d;
       end++;
     }
-    if (end === pos + 1 || value > 0x10ffff) return { error: "invalid escape sequence" };
+    if (end === pos + 1 || value > 0x10ffff) return { error: RegexError.Escape };
     return { value, end: end + 1 };
   }
   const hi = hexValue(chars[pos]);
   const lo = hexValue(chars[pos + 1]);
-  if (hi < 0 || lo < 0) return { error: "invalid escape sequence" };
+  if (hi < 0 || lo < 0) return { error: RegexError.Escape };
   return { value: hi * 16 + lo, end: pos + 2 };
 }

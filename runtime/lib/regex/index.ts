@@ -5,11 +5,12 @@
 // on an AssemblyScript port of the VM.
 
 import { compileNode, ProgramTooLargeError } from "./compiler.js";
+import { formatRegexError, RegexError } from "./messages.js";
 import { parseRegex, RegexSyntaxError } from "./parser.js";
 import { PROGRAM_MAGIC, PROGRAM_VERSION, validateProgram } from "./program.js";
 import { runProgram, type SearchOutcome } from "./vm.js";
 
-export { MAX_REPEAT } from "./parser.js";
+export { MAX_REPEAT } from "./messages.js";
 export { MAX_PROGRAM_WORDS } from "./program.js";
 
 export interface RegexProgram {
@@ -24,9 +25,9 @@ export function compileRegex(pattern: string): CompileResult {
   try {
     return { ok: true, program: { code: compileNode(parseRegex(pattern)) } };
   } catch (e) {
-    if (e instanceof RegexSyntaxError || e instanceof ProgramTooLargeError) {
-      return { ok: false, error: `invalid regular expression: ${e.message}` };
-    }
+    // Both texts come from messages.ts, which the Wasm helper's binding shares.
+    if (e instanceof RegexSyntaxError) return { ok: false, error: e.message };
+    if (e instanceof ProgramTooLargeError) return { ok: false, error: formatRegexError(RegexError.TooLarge, pattern, -1, -1, -1) };
     throw e;
   }
 }

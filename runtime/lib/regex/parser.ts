@@ -9,9 +9,9 @@ import { negateRanges, normalizeRanges, type Ranges } from "./ranges.js";
 import { foldCodePoint, foldRanges, unicodeClass } from "./unicode.js";
 import { PERL_CLASSES, POSIX_CLASSES } from "./perl-classes.js";
 import { readEscapeChar } from "./escapes.js";
+import { formatRegexError, MAX_REPEAT, RegexError } from "./messages.js";
 
-/** RE2 rejects a counted repetition above 1000. */
-export const MAX_REPEAT = 1000;
+export { MAX_REPEAT };
 /** Group nesting limit (Go's regexp/syntax uses the same). */
 export const MAX_NESTING = 1000;
 
@@ -22,6 +22,7 @@ interface Flags {
   ungreedy: boolean;
 }
 
+/** Its message is the whole text compileRegex returns (messages.ts). */
 export class RegexSyntaxError extends Error {}
 
 const cp = (s: string): number => s.codePointAt(0)!;
@@ -38,18 +39,23 @@ class Parser {
   private readonly names = new Set<string>();
 
   constructor(private readonly pattern: string) {
-    this.chars = Array.from(pattern, (c) => c.codePointAt(0)!);
+    // A lone surrogate reads as U+FFFD, as in texts (vm.ts) and as the
+    // AssemblyScript port sees it after UTF-8 encoding (README.md).
+    this.chars = Array.from(pattern, (c) => {
+      const code = c.codePointAt(0)!;
+      return code >= 0xd800 && code <= 0xdfff ? 0xfffd : code;
+    });
   }
 
   parseAll(): RegexNode {
     const node = this.parseAlternation();
-    if (this.pos < this.chars.length) this.fail("unexpected )", this.pos);
+    if (this.pos < this.chars.length) this.fail(RegexError.UnexpectedParen, this.pos);
     return node;
   }
 
-  private fail(message: string, at: number): never {
-    const excerpt = String.fromCodePoint(...this.chars.slice(at, at + 12));
-    throw new RegexSyntaxError(`${message} at \`${excerpt}\` in \`${this.pattern}\``);
+  /** `from`, `to`: the code points the message quotes (messages.ts). */
+  private fail(code: number, at: number, from = -1, to = -1): never {
+    throw new RegexSyntaxError(formatRegexError(code, this.pattern, at, from, to));
   }
 
   private peek(offset = 0): number {
@@ -94,7 +100,7 @@ class Parser {
     const afterStart = this.pos;
     if (this.parseRepeatOperator() !== null) {
       this.fail(
-        this.chars[afterStart] === cp("+") ? "possessive repetition is not supported" : "invalid nested repetition operator",
+        this.chars[afterStart] === cp("+") ? RegexError.Possessive : RegexError.NestedRepetition,
         start,
       );
     }
@@ -121,7 +127,7 @@ class Parser {
     if (this.peek() !== cp("}")) return (this.pos = start), null;
     this.pos++;
     if (min > MAX_REPEAT || max > MAX_REPEAT || (max >= 0 && max < min)) {
-      this.fail(`invalid repeat count (RE2 allows at most ${MAX_REPEAT}, and min <= max)`, start);
+      this.fail(RegexError.InvalidRepeatCount, start);
     }
     return [min, max];
   }
@@ -155,10 +161,10 @@ class Parser {
       case cp("*"):
       case cp("+"):
       case cp("?"):
-        return this.fail("missing argument to repetition operator", start);
+        return this.fail(RegexError.MissingRepeatArgument, start);
       case cp("{"): {
         this.pos = start;
-        if (this.parseRepeatOperator() !== null) this.fail("missing argument to repetition operator", start);
+        if (this.parseRepeatOperator() !== null) this.fail(RegexError.MissingRepeatArgument, start);
         this.pos = start + 1;
         return this.literal(c);
       }
@@ -183,7 +189,7 @@ class Parser {
   private parseGroup(start: number): RegexNode | null {
     if (this.peek() === cp("?")) {
       if (this.lookingAt("?=") || this.lookingAt("?!") || this.lookingAt("?<=") || this.lookingAt("?<!")) {
-        this.fail("lookaround assertions are not supported (RE2 syntax)", start);
+        this.fail(RegexError.Lookaround, start);
       }
       if (this.lookingAt("?P<") || this.lookingAt("?<")) {
         this.pos += this.lookingAt("?P<") ? 3 : 2;
@@ -201,12 +207,12 @@ class Parser {
     while (this.pos < this.chars.length && this.peek() !== cp(">")) {
       const c = this.peek();
       const word = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
-      if (!word) this.fail("invalid named capture group name", start);
+      if (!word) this.fail(RegexError.GroupNameChar, start);
       this.pos++;
     }
-    if (this.peek() !== cp(">") || this.pos === nameStart) this.fail("invalid named capture group", start);
+    if (this.peek() !== cp(">") || this.pos === nameStart) this.fail(RegexError.NamedGroup, start);
     const name = String.fromCodePoint(...this.chars.slice(nameStart, this.pos));
-    if (this.names.has(name)) this.fail(`duplicate capture group name "${name}"`, start);
+    if (this.names.has(name)) this.fail(RegexError.DuplicateName, start, nameStart, this.pos);
     this.names.add(name);
     this.pos++;
   }
@@ -219,7 +225,7 @@ class Parser {
     let anyFlag = false;
     for (;;) {
       const c = this.chars[this.pos++];
-      if (c === undefined) this.fail("missing closing )", start);
+      if (c === undefined) this.fail(RegexError.MissingParen, start);
       const letter = String.fromCodePoint(c);
       if (letter === "i" || letter === "m" || letter === "s" || letter === "U") {
         if (letter === "i") flags.caseInsensitive = !negated;
@@ -235,19 +241,17 @@ class Parser {
         this.flags = flags;
         return null;
       } else {
-        const what =
-          letter === ">" ? "atomic groups are not supported" : letter === "#" ? "comments are not supported" : "invalid or unsupported group flags";
-        this.fail(`${what} (RE2 syntax)`, start);
+        this.fail(letter === ">" ? RegexError.AtomicGroup : letter === "#" ? RegexError.Comment : RegexError.GroupFlags, start);
       }
     }
   }
 
   private parseGroupBody(start: number, flags: Flags): RegexNode {
-    if (++this.depth > MAX_NESTING) this.fail("expression nests too deeply", start);
+    if (++this.depth > MAX_NESTING) this.fail(RegexError.Nesting, start);
     const saved = this.flags;
     this.flags = { ...flags };
     const node = this.parseAlternation();
-    if (this.peek() !== cp(")")) this.fail("missing closing )", start);
+    if (this.peek() !== cp(")")) this.fail(RegexError.MissingParen, start);
     this.pos++;
     this.flags = saved;
     this.depth--;
@@ -290,21 +294,29 @@ class Parser {
     this.pos++;
     let negated = c === cp("P");
     let name: string;
+    // Code points [nameStart, nameEnd) of the pattern spell the name (for the message).
+    let nameStart: number;
+    let nameEnd: number;
     if (this.peek() === cp("{")) {
       const close = this.chars.indexOf(cp("}"), this.pos);
-      if (close < 0) this.fail("invalid character class range", start);
-      name = String.fromCodePoint(...this.chars.slice(this.pos + 1, close));
+      if (close < 0) this.fail(RegexError.ClassRange, start);
+      nameStart = this.pos + 1;
+      nameEnd = close;
+      name = String.fromCodePoint(...this.chars.slice(nameStart, close));
       this.pos = close + 1;
       if (name.startsWith("^")) {
         negated = !negated;
         name = name.slice(1);
+        nameStart++;
       }
     } else {
-      if (this.peek() < 0) this.fail("invalid escape sequence", start);
+      if (this.peek() < 0) this.fail(RegexError.Escape, start);
+      nameStart = this.pos;
+      nameEnd = this.pos + 1;
       name = String.fromCodePoint(this.chars[this.pos++]!);
     }
     let ranges = unicodeClass(name);
-    if (ranges === null) this.fail(`unknown Unicode class \\p{${name}}`, start);
+    if (ranges === null) this.fail(RegexError.UnknownClass, start, nameStart, nameEnd);
     if (this.flags.caseInsensitive) ranges = foldRanges(ranges);
     return negated ? negateRanges(ranges) : ranges;
   }
@@ -327,7 +339,7 @@ class Parser {
     const ranges: Ranges = [];
     let first = true;
     while (this.peek() !== cp("]") || first) {
-      if (this.pos >= this.chars.length) this.fail("missing closing ]", start);
+      if (this.pos >= this.chars.length) this.fail(RegexError.MissingBracket, start);
       first = false;
       const itemStart = this.pos;
       if (this.lookingAt("[:")) {
@@ -337,7 +349,7 @@ class Parser {
           const negatedPosix = text.startsWith("^");
           const name = text.slice(negatedPosix ? 1 : 0, -1);
           const posix = POSIX_CLASSES[name];
-          if (posix === undefined) this.fail("invalid character class range", itemStart);
+          if (posix === undefined) this.fail(RegexError.ClassRange, itemStart);
           ranges.push(...(negatedPosix ? negateRanges(posix) : posix));
           this.pos = close + 1;
           continue;
@@ -357,7 +369,7 @@ class Parser {
       if (this.peek() === cp("-") && this.peek(1) !== cp("]") && this.peek(1) >= 0) {
         this.pos++;
         hi = this.parseClassChar(itemStart);
-        if (hi < lo) this.fail("invalid character class range", itemStart);
+        if (hi < lo) this.fail(RegexError.ClassRange, itemStart);
       }
       ranges.push(lo, hi);
     }
@@ -369,9 +381,9 @@ class Parser {
 
   private parseClassChar(start: number): number {
     const c = this.chars[this.pos++];
-    if (c === undefined) this.fail("missing closing ]", start);
+    if (c === undefined) this.fail(RegexError.MissingBracket, start);
     if (c !== cp("\\")) return c;
-    if (this.peek() === cp("b")) this.fail("invalid escape sequence", start);
+    if (this.peek() === cp("b")) this.fail(RegexError.Escape, start);
     return this.parseEscapeChar(start);
   }
 }
