@@ -11,6 +11,7 @@ import { Abort } from "./abort.js";
 import type { Impl } from "./library.js";
 import { Err, type Value } from "./values.js";
 import { RegexHelper, type RegexHelperExports } from "./helper-regex.js";
+import { memoizeString } from "../lib/memo.js";
 import { utf8Length } from "../lib/utf8.js";
 
 export interface HelperExports extends RegexHelperExports {
@@ -19,6 +20,11 @@ export interface HelperExports extends RegexHelperExports {
   edict_rollout_bucket(ptr: number, length: number): number;
   edict_semver_compare(aPtr: number, aLen: number, bPtr: number, bLen: number): number;
   edict_semver_satisfies(vPtr: number, vLen: number, rPtr: number, rLen: number): number;
+  /** Address of six i32 code-unit offsets: scheme, host and port as [start, end) pairs; port start -1 when there is none. */
+  edict_net_split(ptr: number, len: number): number;
+  /** The port (0-65535), else NET_INVALID_PORT or NET_NO_PORT. */
+  edict_net_port(ptr: number, len: number): number;
+  edict_net_is_loopback(ptr: number, len: number): number;
 }
 
 const encoder = new TextEncoder();
@@ -29,6 +35,8 @@ const EXACT_SIZE_FROM = 4096;
 /** Argument room in the bundle's memory, and the views over it. */
 export class HelperMemory {
   bytes: Uint8Array;
+  /** The same memory as i32 words (result records are 16-aligned). */
+  words: Int32Array;
 
   /** `grown` is told when memory grows (the host's typed-array views over it must be rebuilt). */
   constructor(
@@ -37,6 +45,7 @@ export class HelperMemory {
     private readonly grown: () => void,
   ) {
     this.bytes = new Uint8Array(exports.memory.buffer);
+    this.words = new Int32Array(exports.memory.buffer);
   }
 
   /** Bytes `text` may take as UTF-8 (an upper bound). */
@@ -68,6 +77,7 @@ export class HelperMemory {
       throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded by a library helper`);
     }
     this.bytes = new Uint8Array(buffer);
+    this.words = new Int32Array(buffer);
     this.grown();
   }
 }
@@ -83,11 +93,18 @@ export const HELPER_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   semver_satisfies_string_string: ["edict_semver_satisfies"],
   matches: ["edict_regex_compile", "edict_regex_search"],
   matches_string: ["edict_regex_compile", "edict_regex_search"],
+  net_host_string: ["edict_net_split"],
+  net_port_string: ["edict_net_port", "edict_net_split"],
+  net_is_loopback_string: ["edict_net_is_loopback"],
 };
 
 /** Results of the semver helpers besides -1/0/1 and 0/1. */
 const INVALID_FIRST = 2;
 const INVALID_SECOND = 3;
+
+/** Results of edict_net_port besides a port. */
+const NET_INVALID_PORT = -1;
+const NET_NO_PORT = -2;
 
 export class BundleHelpers {
   readonly memory: HelperMemory;
@@ -144,6 +161,18 @@ export class BundleHelpers {
           if (r === INVALID_SECOND) return new Err(`semver.satisfies: invalid range "${range}"`);
           return r === 1;
         };
+      // net.host and net.isLoopback are memoized per bundle: rollouts call
+      // them once per endpoint per agent, and endpoints repeat.
+      case "net_host_string": {
+        const host = memoizeString((s) => this.netHost(s));
+        return ([s]) => host(s as string);
+      }
+      case "net_port_string":
+        return ([s]) => this.netPort(s as string);
+      case "net_is_loopback_string": {
+        const loopback = memoizeString((s) => this.call1(this.exports.edict_net_is_loopback, s) === 1);
+        return ([s]) => loopback(s as string);
+      }
       default:
         throw new Error(`no helper serves ${id}`);
     }
@@ -159,6 +188,42 @@ export class BundleHelpers {
     const text = `${salt}/${key}`;
     const ptr = this.memory.reserve(HelperMemory.sizeOf(text));
     return this.exports.edict_rollout_bucket(ptr, this.memory.writeUtf8(ptr, text));
+  }
+
+  /**
+   * The helper finds the parts of an endpoint as code-unit offsets
+   * (wasm/assembly/net.ts), which are offsets into `s` too (a lone
+   * surrogate travels as U+FFFD, also one unit), so the texts are slices of
+   * `s` lower-cased by JavaScript, as in runtime/lib/net.ts: both engines
+   * return the same string for every input, lone surrogates included.
+   */
+  private netSplit(s: string): number {
+    return this.call1(this.exports.edict_net_split, s) >>> 2;
+  }
+
+  private netHost(s: string): string {
+    const r = this.netSplit(s);
+    const words = this.memory.words;
+    return s.slice(words[r + 2]!, words[r + 3]!).toLowerCase();
+  }
+
+  /** The messages are runtime/lib/net.ts's. */
+  private netPort(s: string): Value {
+    const port = this.call1(this.exports.edict_net_port, s);
+    if (port >= 0) return BigInt(port);
+    const r = this.netSplit(s);
+    const words = this.memory.words;
+    if (port === NET_INVALID_PORT) return new Err(`net.port: invalid port "${s.slice(words[r + 4]!, words[r + 5]!)}" in "${s}"`);
+    const scheme = s.slice(words[r]!, words[r + 1]!).toLowerCase();
+    return new Err(`net.port: no port in "${s}"` + (scheme === "" ? "" : ` and no default port for scheme "${scheme}"`));
+  }
+
+  /** Calls a helper taking one string as (ptr, len). */
+  private call1(helper: (ptr: number, len: number) => number, s: string): number {
+    const ptr = this.memory.reserve(HelperMemory.sizeOf(s));
+    const r = helper(ptr, this.memory.writeUtf8(ptr, s));
+    this.memory.settle();
+    return r;
   }
 
   /** Calls a helper taking two strings as (ptr, len, ptr, len). */

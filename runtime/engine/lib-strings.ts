@@ -1,8 +1,6 @@
-// CEL's string extension and Edict's own functions (net, sum; semver and rollout run in the bundle's helpers).
+// CEL's string extension and Edict's sum (net, semver and rollout run in the bundle's helpers).
 // Positions are code points, as in cel-go.
 
-import { memoizeString } from "../lib/memo.js";
-import { netHost, netIsLoopback, netPort } from "../lib/net.js";
 import { quoteString } from "../lib/quote.js";
 import type { Impl } from "./library.js";
 import { Err, INT64_MAX, INT64_MIN, List, Uint, UINT64_MAX, type Value } from "./values.js";
@@ -79,11 +77,6 @@ function sum(items: readonly Value[], kind: "int" | "uint" | "double"): Value {
   return kind === "int" ? total : new Uint(total);
 }
 
-
-
-// Pure and called once per endpoint per agent on rollouts, where endpoints repeat.
-const cachedHost = memoizeString(netHost);
-const cachedIsLoopback = memoizeString(netIsLoopback);
 export const STRINGS: Record<string, Impl> = {
   string_char_at_int: ([s, i]) => {
     const a = cps(str(s));
@@ -108,12 +101,6 @@ export const STRINGS: Record<string, Impl> = {
   list_join_string: ([l, sep]) => (l as List).items.join(str(sep)),
   string_reverse: ([s]) => cps(str(s)).reverse().join(""),
   strings_quote: ([s]) => quoteString(str(s)),
-  net_host_string: ([s]) => cachedHost(str(s)),
-  net_port_string: ([s]) => {
-    const p = netPort(str(s));
-    return typeof p === "number" ? BigInt(p) : new Err(p.error);
-  },
-  net_is_loopback_string: ([s]) => cachedIsLoopback(str(s)),
   sum_list_int64: ([l]) => sum((l as List).items, "int"),
   sum_list_uint64: ([l]) => sum((l as List).items, "uint"),
   sum_list_double: ([l]) => sum((l as List).items, "double"),

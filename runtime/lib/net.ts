@@ -65,7 +65,8 @@ export function netPort(s: string): number | { error: string } {
     }
     return Number(e.port);
   }
-  const port = DEFAULT_PORTS[e.scheme];
+  // Own properties only: a scheme like "constructor" must not find Object.prototype members.
+  const port = Object.hasOwn(DEFAULT_PORTS, e.scheme) ? DEFAULT_PORTS[e.scheme] : undefined;
   if (port !== undefined) return port;
   return { error: `net.port: no port in "${s}"` + (e.scheme === "" ? "" : ` and no default port for scheme "${e.scheme}"`) };
 }

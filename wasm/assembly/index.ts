@@ -12,4 +12,5 @@
 export { edict_args } from "./memory";
 export { edict_murmur3, edict_rollout_bucket } from "./murmur3";
 export { edict_semver_compare, edict_semver_satisfies } from "./semver";
+export { edict_net_split, edict_net_port, edict_net_is_loopback } from "./net";
 export { edict_regex_compile, edict_regex_search } from "./regex/index";

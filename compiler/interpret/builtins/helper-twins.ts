@@ -1,13 +1,15 @@
 // The JavaScript twins of the library overloads that bundles run in their
 // AssemblyScript helpers (runtime/engine/helpers.ts, HELPER_EXPORTS). The
 // reference interpreter uses these; `edict/runtime` does not carry them, so
-// its size does not include the regex engine or semver, and the
+// its size does not include the regex engine, semver or net, and the
 // differential tests compare two independent implementations.
 
 import type { Impl } from "../../../runtime/engine/library.js";
 import { Err, type Value } from "../../../runtime/engine/values.js";
 import { compileRegexCached, regexSearch } from "../../../runtime/lib/regex/index.js";
+import { memoizeString } from "../../../runtime/lib/memo.js";
 import { rolloutBucket } from "../../../runtime/lib/murmur3.js";
+import { netHost, netIsLoopback, netPort } from "../../../runtime/lib/net.js";
 import { semverCompare, semverSatisfies } from "../../../runtime/lib/semver.js";
 
 function matches(s: string, pattern: string): Value {
@@ -22,6 +24,10 @@ export function regexProgramWords(pattern: string): number {
   return compiled.ok ? compiled.program.code.length : 0;
 }
 
+// Pure and called once per endpoint per agent on rollouts, where endpoints repeat.
+const cachedHost = memoizeString(netHost);
+const cachedIsLoopback = memoizeString(netIsLoopback);
+
 export const HELPER_TWINS: Readonly<Record<string, Impl>> = {
   matches_string: ([s, p]) => matches(s as string, p as string),
   matches: ([s, p]) => matches(s as string, p as string),
@@ -34,4 +40,10 @@ export const HELPER_TWINS: Readonly<Record<string, Impl>> = {
     return typeof r === "boolean" ? r : new Err(r.error);
   },
   rollout_bucket_string_string: ([key, salt]) => rolloutBucket(key as string, salt as string),
+  net_host_string: ([s]) => cachedHost(s as string),
+  net_port_string: ([s]) => {
+    const p = netPort(s as string);
+    return typeof p === "number" ? BigInt(p) : new Err(p.error);
+  },
+  net_is_loopback_string: ([s]) => cachedIsLoopback(s as string),
 };
