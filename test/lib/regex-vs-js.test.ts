@@ -53,6 +53,48 @@ describe("regexSearch agrees with JS RegExp on the shared subset", () => {
   });
 });
 
+describe("\\Q...\\E then a repetition agrees with JS on the same characters escaped", () => {
+  // RE2 reads \Q...\E as one literal after another, so a repetition after \E
+  // applies to the last quoted character (with none, to what came before):
+  // JS, which has no \Q, gets each character escaped and the last grouped.
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const quotedUnit = fc.constantFrom("a", "b", ".", "*", "\\", "(", "|", "E", "Q", "{");
+  const quantifier = fc.constantFrom("*", "+", "?", "{2}", "{0,2}", "{1,}", "*?", "+?", "{2,3}?");
+
+  it("random quoted text, after nothing or another atom", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("", "a", "b", "(?:ab)"),
+        fc.string({ unit: quotedUnit, maxLength: 4 }).filter((s) => !s.includes("\\E")),
+        fc.boolean(),
+        quantifier,
+        fc.array(fc.string({ unit: fc.constantFrom("a", "b", ".", "*", "\\", "(", "|", "E", "Q", "{", "x"), maxLength: 8 }), { minLength: 1, maxLength: 6 }),
+        (before, quoted, closed, q, texts) => {
+          // Unclosed, the quote runs to the end of the pattern and takes the `q` too.
+          const ours = compileRegex(`^(?:${before}\\Q${quoted}${closed ? "\\E" : ""}${q})$`);
+          if (!closed) {
+            expect(ours).toEqual({ ok: false, error: expect.stringContaining("missing closing )") });
+            return;
+          }
+          if (quoted === "" && before === "") {
+            expect(ours).toEqual({ ok: false, error: expect.stringContaining("missing argument to repetition operator") });
+            return;
+          }
+          expect(ours.ok).toBe(true);
+          if (!ours.ok) return;
+          const chars = [...quoted];
+          const js =
+            chars.length === 0
+              ? new RegExp(`^(?:${before})${q}$`)
+              : new RegExp(`^${before}${escape(chars.slice(0, -1).join(""))}(?:${escape(chars.at(-1)!)})${q}$`);
+          for (const t of texts) expect(regexSearch(ours.program, t), `${js} on ${JSON.stringify(t)}`).toBe(js.test(t));
+        },
+      ),
+      { numRuns: runs(1500) },
+    );
+  });
+});
+
 describe("decodeRegexProgram", () => {
   it("rejects malformed encodings", () => {
     const good = encodeRegexProgram((compileRegex("a[b-d]*|e") as { ok: true; program: { code: Uint32Array } }).program);

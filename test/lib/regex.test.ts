@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { compileRegex, regexSearch, regexSearchSteps, type RegexProgram } from "../../runtime/lib/regex/index.js";
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import { compileNodeCounted } from "../../runtime/lib/regex/compiler.js";
+import { compileRegex, MAX_PROGRAM_WORDS, regexSearch, regexSearchSteps, type RegexProgram } from "../../runtime/lib/regex/index.js";
+import { parseRegex } from "../../runtime/lib/regex/parser.js";
+import { runs } from "../support/runs.js";
 
 function compile(pattern: string): RegexProgram {
   const r = compileRegex(pattern);
@@ -144,6 +148,26 @@ describe("regexSearch: RE2 syntax", () => {
     ["\\Qa.b*c\\E", "a.b*c", true],
     ["\\Qa.b*c\\E", "axbbc", false],
     ["\\Qa.b", "a.b", true],
+    // a repetition after \E applies to the last quoted character, as in RE2 (\Qab\E* is ab*)
+    ["^\\Qab\\E*$", "a", true],
+    ["^\\Qab\\E*$", "abbb", true],
+    ["^\\Qab\\E*$", "abab", false],
+    ["^\\Qab\\E+$", "a", false],
+    ["^\\Qab\\E{2}$", "abb", true],
+    ["^\\Qab\\E{2}$", "abab", false],
+    ["^\\Q.*\\E?$", ".", true],
+    ["^\\Q.*\\E?$", ".*", true],
+    ["^\\Q.*\\E?$", "x*", false],
+    ["(?i)^\\Qab\\E{2}$", "ABb", true],
+    // with nothing quoted it applies to the item before \Q
+    ["^a\\Q\\E*$", "aaa", true],
+    ["^a\\Q\\E*$", "", true],
+    ["^ab\\Q\\E{2}$", "abb", true],
+    // only \E ends the quote: a backslash inside is a literal (RE2: \Q\\E is one backslash, \Q\\\E two)
+    ["^\\Q\\\\E$", "\\", true],
+    ["^\\Q\\\\\\E$", "\\\\", true],
+    ["^\\Q\\\\\\E$", "\\", false],
+    ["^\\Qa\\\\E*$", "a\\\\", true],
     ["\\-\\~\\/\\#\\&\\!", "-~/#&!", true],
     // case folding
     ["(?i)hello", "HeLLo", true],
@@ -220,6 +244,12 @@ describe("compileRegex: errors for what RE2 rejects", () => {
     ["(?P<>a)", "named capture"],
     ["(?P<a-b>x)", "named capture"],
     ["(?P<n>a)(?P<n>b)", "duplicate"],
+    ["\\Q\\E*", "missing argument"],
+    ["\\Q\\E{2}", "missing argument"],
+    ["a(\\Q\\E+)", "missing argument"],
+    ["a|\\Q\\E?", "missing argument"],
+    ["\\Qab\\E**", "nested repetition"],
+    ["a\\Q\\E*+", "possessive"],
     ["(a{1000}){1000}", "too large"],
     ["(((((a{10}){10}){10}){10}){10}){10}", "too large"],
     ["\\pL{1000}", "too large"],
@@ -241,6 +271,153 @@ describe("compileRegex: errors for what RE2 rejects", () => {
     expect(matches("^a{1000}$", "a".repeat(1000))).toBe(true);
     expect(matches("^a{1000}$", "a".repeat(999))).toBe(false);
     expect(matches("^(?:a{0,1000})$", "a".repeat(1000))).toBe(true);
+  });
+});
+
+describe("\\Q...\\E compiles like the same characters escaped one by one (RE2)", () => {
+  const words = (pattern: string): number[] => Array.from(compile(pattern).code);
+
+  it.each([
+    ["\\Qab\\E*", "ab*"],
+    ["\\Qab\\E+?", "ab+?"],
+    ["\\Qa.\\E{2,3}", "a\\.{2,3}"],
+    ["x\\Q\\E*", "x*"],
+    ["x*\\Q\\E+", "(?:x*)+"],
+    ["x\\Q\\E\\Q\\E?", "x?"],
+    ["(?i)\\Qk\\E*", "(?i)k*"],
+    ["\\Q\\\\E", "\\\\"],
+    ["\\Q\\\\\\E", "\\\\\\\\"],
+    ["\\Q\\E", ""],
+    ["\\Qa|b)\\E", "a\\|b\\)"],
+  ])("%j is %j", (quoted, escaped) => {
+    expect(words(quoted)).toEqual(words(escaped));
+  });
+});
+
+describe("POSIX class names are looked up as own names only", () => {
+  const inherited = Object.getOwnPropertyNames(Object.prototype);
+
+  it.each(inherited)("[[:%s:]], negated or not, is an unknown class", (name) => {
+    for (const pattern of [`[[:${name}:]]`, `[[:^${name}:]]`, `x[a[:${name}:]]`]) {
+      const r = compileRegex(pattern);
+      expect(r, pattern).toEqual({ ok: false, error: expect.stringContaining("invalid character class range at `[:") });
+    }
+  });
+
+  it("every RE2 name still works, negated or not", () => {
+    const names = ["alnum", "alpha", "ascii", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space", "upper", "word", "xdigit"];
+    for (const name of names) {
+      const members = [...Array(128).keys()].map((c) => String.fromCharCode(c)).filter((c) => matches(`[[:${name}:]]`, c));
+      expect(members.length, name).toBeGreaterThan(0);
+      for (const c of members) expect(matches(`[[:^${name}:]]`, c), `${name} ${c}`).toBe(false);
+    }
+  });
+});
+
+describe("compile work is linear in the program's size (visits, not wall time)", () => {
+  const counted = (pattern: string): { code: Uint32Array; visits: number } => compileNodeCounted(parseRegex(pattern));
+
+  /** ((a){1}){1}... `depth` groups deep. */
+  const ones = (depth: number, body = "a"): string => "(?:".repeat(depth) + body + "){1}".repeat(depth);
+
+  it.each([
+    ["(((?:){1000}){1000}){100}", 1],
+    ["((((?:){1000}){1000}){1000}){1000}", 1],
+    ["((?:x{0}){1000}){1000}", 1],
+    ["((?:(?:){0}(?:){5}){1000}){1000}", 1],
+    ["(?:(?:){1000}|){1000}", -1],
+    ["((?:){1000,}){1000}", -1],
+    ["(?:" + "(?:){0}".repeat(2000) + "a){1000}", 2001],
+    ["((?:" + "(?:){0}".repeat(2000) + "a){1000}){100}", 200_001],
+    ["(?:" + ones(900) + "){1000}", 2001],
+    ["(?:(?:" + ones(900) + "){1000}){100}", 200_001],
+    ["(?:" + ones(900, "(?:){7}") + "){1000}", 1],
+  ])("%# visits at most twice the words", (pattern, size) => {
+    const { code, visits } = counted(pattern);
+    if (size > 0) expect(code.length).toBe(size);
+    expect(visits).toBeLessThanOrEqual(2 * code.length);
+  });
+
+  it("silent copies still compile to the same words", () => {
+    expect(Array.from(compile("(((?:){1000}){1000}){100}").code)).toEqual(Array.from(compile("").code));
+    expect(Array.from(compile("a(?:(?:){3}|b{0}){2,3}c").code)).toEqual(Array.from(compile("a(?:|){2,3}c").code));
+    expect(Array.from(compile("(?:(?:a){1}){1}b{1,1}").code)).toEqual(Array.from(compile("ab").code));
+  });
+
+  it("random patterns visit at most twice the words they emit", () => {
+    const atom = fc.constantFrom("a", "[bc]", ".", "^", "\\b", "(?:)", "()", "x{0}", "\\Q\\E", "\\Qab\\E");
+    const quantifier = fc.constantFrom("*", "+", "?", "{0}", "{1}", "{2}", "{3}", "{0,2}", "{1,}", "{2,3}?", "{1,1}");
+    const tree = fc.letrec<{ node: string }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        atom,
+        fc.tuple(tie("node"), tie("node")).map(([a, b]) => a + b),
+        fc.tuple(tie("node"), tie("node")).map(([a, b]) => `(?:${a}|${b})`),
+        fc.tuple(tie("node"), quantifier).map(([a, q]) => `(?:${a})${q}`),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(tree, (p) => {
+        const { code, visits } = counted(p);
+        expect(visits, p).toBeLessThanOrEqual(2 * code.length);
+      }),
+      { numRuns: runs(2000) },
+    );
+  });
+
+  it("a too large program stops at the limit, whatever the nesting", () => {
+    for (const p of ["((((a{1000}){1000}){1000}){1000}){1000}", "(?:" + ones(900, "a{1000}") + "){1000}", "((?:" + "(?:){0}".repeat(1000) + "a){1000}){1000}"]) {
+      const r = compileRegex(p);
+      expect(r, p).toEqual({ ok: false, error: expect.stringContaining(`over ${MAX_PROGRAM_WORDS} words`) });
+    }
+  });
+});
+
+describe("long patterns parse in linear time and without overflowing the stack", () => {
+  it("[:...] scans for its `]` once, not at every `[:`", () => {
+    const indexOf = vi.spyOn(Array.prototype, "indexOf");
+    try {
+      for (const [pattern, ok] of [
+        ["[" + "[:".repeat(30_000), false],
+        ["[" + "[:".repeat(30_000) + "x]", true],
+        ["[" + "[:a".repeat(20_000) + "]", true],
+      ] as const) {
+        indexOf.mockClear();
+        expect(compileRegex(pattern).ok, pattern.slice(0, 10)).toBe(ok);
+        // Code points the searches for "]" went over: each at most once (or twice), not once per `[:`.
+        let scanned = 0;
+        indexOf.mock.calls.forEach(([value, from], i) => {
+          if (value !== 0x5d) return;
+          const found = indexOf.mock.results[i]!.value as number;
+          const array = indexOf.mock.contexts[i] as unknown as unknown[];
+          scanned += (found < 0 ? array.length : found + 1) - ((from as number | undefined) ?? 0);
+        });
+        expect(scanned).toBeLessThanOrEqual(2 * pattern.length);
+      }
+    } finally {
+      indexOf.mockRestore();
+    }
+  });
+
+  it("names of any length are read, and rejected, without a stack overflow", () => {
+    const long = "a".repeat(300_000);
+    expect(compileRegex(`(?P<${long}>x)`).ok).toBe(true);
+    expect(compileRegex(`(?P<${long}>x)(?P<${long}>y)`)).toEqual({ ok: false, error: expect.stringContaining("duplicate capture group name") });
+    expect(compileRegex(`\\p{${long}}`)).toEqual({ ok: false, error: expect.stringContaining("unknown Unicode class") });
+    expect(compileRegex(`[[:${long}:]]`)).toEqual({ ok: false, error: expect.stringContaining("invalid character class range") });
+    expect(compileRegex(`[[:${long}]]`).ok).toBe(true);
+  });
+
+  it("a class of more ranges than an argument list can hold compiles", () => {
+    let members = "";
+    for (let c = 0x4e00; c < 0x4e00 + 2 * 120_000; c += 2) if (c < 0xd800 || c > 0xdfff) members += String.fromCodePoint(c);
+    for (const p of [`[${members}]`, `[^${members}]`, `(?i)[${members}]`]) {
+      const program = compile(p);
+      expect(program.code.length, p.slice(0, 6)).toBeGreaterThan(200_000);
+      expect(regexSearch(program, "\u4e02")).toBe(!p.includes("^"));
+      expect(regexSearch(program, "\u4e01")).toBe(p.includes("^"));
+    }
+    expect(compileRegex(`[${members}]${"a".repeat(20_000)}`)).toEqual({ ok: false, error: expect.stringContaining("too large") });
   });
 });
 

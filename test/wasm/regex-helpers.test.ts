@@ -111,6 +111,15 @@ const escape = fc.oneof(
   ),
 );
 
+/** \Q...\E right before a repetition operator (valid or not), which applies to the last quoted character, or with none to what came before. */
+const quotedRepeat = fc
+  .tuple(
+    fc.constantFrom("", "", "x", "x*", "(?i)", "^", "(?:ab)"),
+    fc.string({ unit: fc.constantFrom("a", "b", ".", "*", "\\", "E", "Q", "é", "😀", "k"), maxLength: 4 }),
+    fc.constantFrom("*", "+", "?", "*?", "{2}", "{0,3}", "{2,}?", "{1}", "{0}", "**", "*+", "{1001}", "{x}", "\\E*", "\\Q\\E+"),
+  )
+  .map(([before, s, q]) => `${before}\\Q${s}\\E${q}`);
+
 const perlClass = fc.constantFrom("\\d", "\\D", "\\s", "\\S", "\\w", "\\W");
 const unicodeClassEscape = fc.constantFrom(
   ..."\\pL \\pN \\PN \\pZ \\pP \\pS \\pM \\pC \\p{Greek} \\p{^Lu} \\P{^Greek} \\p{Lu} \\p{Ll} \\p{Lt} \\p{Nd} \\p{Zs} \\p{Cs} \\p{Co} \\p{Any} \\P{Any} \\p{Latin} \\p{Han} \\p{Cyrillic} \\p{Common} \\p{Foo} \\p{} \\p{^} \\pé \\p{L \\p \\P \\p{greek} \\p{Grek} \\pX".split(
@@ -162,6 +171,8 @@ function patternOver(plain: fc.Arbitrary<string>, esc: fc.Arbitrary<string>): fc
         ),
       ),
     },
+    // Names only an object's prototype knows: unknown classes in both engines.
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...Object.getOwnPropertyNames(Object.prototype)), fc.boolean()).map(([n, neg]) => `[:${neg ? "^" : ""}${n}:]`) },
     { weight: 2, arbitrary: perlClass },
     { weight: 1, arbitrary: unicodeClassEscape },
     { weight: 1, arbitrary: esc },
@@ -173,6 +184,7 @@ function patternOver(plain: fc.Arbitrary<string>, esc: fc.Arbitrary<string>): fc
   const atom = fc.oneof(
     { weight: 8, arbitrary: plain },
     { weight: 3, arbitrary: esc },
+    { weight: 1, arbitrary: quotedRepeat },
     { weight: 3, arbitrary: bracket },
     { weight: 2, arbitrary: perlClass },
     { weight: 2, arbitrary: unicodeClassEscape },
@@ -197,7 +209,9 @@ const pattern = patternOver(plainChar, escape);
 
 /** Literals and escapes drawn from the texts' alphabet, so that searches match often. */
 const searchChar = fc.constantFrom(..."abcAKks \n_", "é", "É", "σ", "Σ", "ς", "\u212a", "\u017f", "😀", "\ud800", "\ufffd");
-const searchEscape = fc.constantFrom("\\n", "\\x{e9}", "\\x{1F600}", "\\x{FFFD}", "\\x61", "\\.", "\\Qa.\\E", "\\141", "\\x{212A}");
+const searchEscape = fc.constantFrom(
+  ..."\\n \\x{e9} \\x{1F600} \\x{FFFD} \\x61 \\. \\Qa.\\E \\141 \\x{212A} \\Qab\\E \\Qks\\E \\Q\\E \\Qa\\\\E \\Q\\\\\\E".split(" "),
+);
 const searchPattern = patternOver(searchChar, searchEscape);
 
 /** Raw strings over the metacharacters and the letters that follow a backslash or open a group. */
@@ -256,6 +270,49 @@ describe("regex helpers: compile", () => {
       }),
       { numRuns: runs(4000) },
     );
+  });
+
+  it("\\Q...\\E before repetitions, and POSIX names an object inherits, alike", () => {
+    for (const p of [
+      "\\Qab\\E*", "\\Qab\\E+?", "\\Qab\\E{2,3}", "\\Q\\E*", "\\Q\\E{2}", "a\\Q\\E*", "a*\\Q\\E*", "a\\Q\\E**", "(\\Q\\E+)", "a|\\Q\\E?",
+      "\\Qab\\E**", "\\Qab\\E*+", "(?i)\\Qks\\E*", "\\Q\\\\E", "\\Q\\\\\\E", "\\Qa\\\\E*", "\\Q", "\\Qa", "a\\Q", "x{0}\\Q\\E*", "(?:){0}\\Q\\E+",
+    ]) {
+      expectSameCompile(p);
+    }
+    expect(Array.from(expectSameCompile("\\Qab\\E*")!)).toEqual(Array.from(expectSameCompile("ab*")!));
+    expect(Array.from(expectSameCompile("a\\Q\\E*")!)).toEqual(Array.from(expectSameCompile("a*")!));
+    expect(expectSameCompile("\\Q\\E*")).toBeNull();
+    for (const name of Object.getOwnPropertyNames(Object.prototype)) {
+      for (const p of [`[[:${name}:]]`, `[[:^${name}:]]`, `[a[:${name}:]b]`]) {
+        expect(expectSameCompile(p), p).toBeNull();
+        expect(jsResult(p)).toEqual({ ok: false, error: expect.stringContaining("invalid character class range") });
+      }
+    }
+  });
+
+  it("patterns that once made a compiler loop, rescan or overflow compile alike and return", () => {
+    const ones = (depth: number, body: string): string => "(?:".repeat(depth) + body + "){1}".repeat(depth);
+    let members = "";
+    for (let c = 0x4e00; c < 0x4e00 + 2 * 100_000; c += 2) if (c < 0xd800 || c > 0xdfff) members += String.fromCodePoint(c);
+    const cases: [string, number][] = [
+      ["(((?:){1000}){1000}){100}", 1],
+      ["((((?:){1000}){1000}){1000}){1000}", 1],
+      ["((?:" + "(?:){0}".repeat(10_000) + "a){1000}){100}", 200_001],
+      ["(?:(?:" + ones(990, "a") + "){1000}){100}", 200_001],
+      ["(?:" + ones(990, "(?:){9}") + "){1000}", 1],
+      ["[" + "[:".repeat(30_000), 0],
+      ["[" + "[:".repeat(30_000) + "x]", 9],
+      [`(?P<${"n".repeat(200_000)}>x)`, 3],
+      [`\\p{${"n".repeat(200_000)}}`, 0],
+      [`[[:${"n".repeat(200_000)}:]]`, 0],
+      [`[${members}]`, -1],
+    ];
+    for (const [p, size] of cases) {
+      const words = expectSameCompile(p);
+      if (size === 0) expect(words, p.slice(0, 20)).toBeNull();
+      else if (size > 0) expect(words?.length, p.slice(0, 20)).toBe(size);
+      else expect(words?.length, p.slice(0, 20)).toBeGreaterThan(100_000);
+    }
   });
 
   it("every error code has the JavaScript compiler's text", () => {

@@ -7,7 +7,7 @@ import type { RegexNode } from "./ast.js";
 import { Assertion } from "./program.js";
 import { negateRanges, normalizeRanges, type Ranges } from "./ranges.js";
 import { foldCodePoint, foldRanges, unicodeClass } from "./unicode.js";
-import { PERL_CLASSES, POSIX_CLASSES } from "./perl-classes.js";
+import { perlClass, posixClass } from "./perl-classes.js";
 import { readEscapeChar } from "./escapes.js";
 import { formatRegexError, MAX_REPEAT, RegexError } from "./messages.js";
 
@@ -37,6 +37,9 @@ class Parser {
   private depth = 0;
   private flags: Flags = { caseInsensitive: false, multiLine: false, dotNewline: false, ungreedy: false };
   private readonly names = new Set<string>();
+  /** A cache for `indexOfBracket`: its answer for searches starting anywhere in (bracketFrom, bracketAt] (none yet). */
+  private bracketFrom = Infinity;
+  private bracketAt = -1;
 
   constructor(private readonly pattern: string) {
     // A lone surrogate reads as U+FFFD, as in texts (vm.ts) and as the
@@ -67,6 +70,26 @@ class Parser {
     return codes.every((c, i) => this.peek(i) === c);
   }
 
+  /** Code points [from, to) of the pattern as a string, built in slices: a name may be longer than an argument list can be. */
+  private text(from: number, to: number): string {
+    let s = "";
+    for (let i = from; i < to; i += 4096) s += String.fromCodePoint(...this.chars.slice(i, Math.min(to, i + 4096)));
+    return s;
+  }
+
+  /**
+   * indexOf("]", from) for `[:` inside a class. Scanning afresh at every
+   * `[:` would be quadratic over `[[:[:[:...`; a search starting where the
+   * previous one scanned has the same answer, so it is remembered (the
+   * AssemblyScript port's Cursor.indexOfBracket does the same).
+   */
+  private indexOfBracket(from: number): number {
+    if (from > this.bracketFrom && (this.bracketAt < 0 || from <= this.bracketAt)) return this.bracketAt;
+    this.bracketFrom = from - 1;
+    this.bracketAt = this.chars.indexOf(cp("]"), from);
+    return this.bracketAt;
+  }
+
   private parseAlternation(): RegexNode {
     const items = [this.parseConcat()];
     while (this.peek() === cp("|")) {
@@ -79,11 +102,31 @@ class Parser {
   private parseConcat(): RegexNode {
     const items: RegexNode[] = [];
     while (this.pos < this.chars.length && this.peek() !== cp("|") && this.peek() !== cp(")")) {
+      if (this.lookingAt("\\Q")) {
+        this.parseQuoted(items);
+        continue;
+      }
       const atom = this.parseAtom();
       if (atom !== null) items.push(this.parseRepeats(atom));
     }
     if (items.length === 0) return { kind: "empty" };
     return items.length === 1 ? items[0]! : { kind: "concat", items };
+  }
+
+  /**
+   * `\Q...\E`: every code point up to `\E` (or the end of the pattern) is a
+   * literal, a backslash included, and each is an item of the enclosing
+   * concatenation, as RE2 pushes them one by one. So a repetition operator
+   * after `\E` applies to the last quoted character only (`\Qab\E*` is
+   * `ab*`); with nothing quoted it applies to the item before `\Q`
+   * (`a\Q\E*` is `a*`), and with no item before either, parseAtom then
+   * rejects the operator as missing its argument (`\Q\E*`), as RE2 does.
+   */
+  private parseQuoted(items: RegexNode[]): void {
+    this.pos += 2;
+    while (this.pos < this.chars.length && !this.lookingAt("\\E")) items.push(this.literal(this.chars[this.pos++]!));
+    if (this.pos < this.chars.length) this.pos += 2;
+    if (items.length > 0) items.push(this.parseRepeats(items.pop()!));
   }
 
   /** Applies the repetition operators after an atom (at most one: RE2 rejects `a**`). */
@@ -138,7 +181,7 @@ class Parser {
     while (this.peek() >= 0x30 && this.peek() <= 0x39) this.pos++;
     const digits = this.pos - start;
     if (digits === 0 || (digits > 1 && this.chars[start] === 0x30)) return null;
-    return digits > 8 ? Infinity : Number(String.fromCodePoint(...this.chars.slice(start, this.pos)));
+    return digits > 8 ? Infinity : Number(this.text(start, this.pos));
   }
 
   /** One atom, or null for a flag group like `(?i)` that only changes state. */
@@ -211,7 +254,7 @@ class Parser {
       this.pos++;
     }
     if (this.peek() !== cp(">") || this.pos === nameStart) this.fail(RegexError.NamedGroup, start);
-    const name = String.fromCodePoint(...this.chars.slice(nameStart, this.pos));
+    const name = this.text(nameStart, this.pos);
     if (this.names.has(name)) this.fail(RegexError.DuplicateName, start, nameStart, this.pos);
     this.names.add(name);
     this.pos++;
@@ -264,18 +307,7 @@ class Parser {
     if (c === cp("z")) return this.pos++, { kind: "assert", assertion: Assertion.EndText };
     if (c === cp("b")) return this.pos++, { kind: "assert", assertion: Assertion.WordBoundary };
     if (c === cp("B")) return this.pos++, { kind: "assert", assertion: Assertion.NotWordBoundary };
-    if (c === cp("Q")) {
-      this.pos++;
-      const items: RegexNode[] = [];
-      while (this.pos < this.chars.length && !this.lookingAt("\\E")) {
-        const ch = this.chars[this.pos++]!;
-        if (ch === cp("\\") && this.peek() === cp("\\")) this.pos++;
-        items.push(this.literal(ch));
-      }
-      if (this.lookingAt("\\E")) this.pos += 2;
-      if (items.length === 0) return { kind: "empty" };
-      return items.length === 1 ? items[0]! : { kind: "concat", items };
-    }
+    // \Q...\E never gets here: parseConcat reads it (parseQuoted).
     const ranges = this.parseEscapeClass(start);
     if (ranges !== null) return this.classNode(ranges);
     return this.literal(this.parseEscapeChar(start));
@@ -285,8 +317,8 @@ class Parser {
   private parseEscapeClass(start: number): Ranges | null {
     const c = this.peek();
     const letter = c >= 0 ? String.fromCodePoint(c) : "";
-    const perl = PERL_CLASSES[letter.toLowerCase()];
-    if (perl !== undefined && letter.length === 1) {
+    const perl = letter.length === 1 ? perlClass(letter.toLowerCase()) : undefined;
+    if (perl !== undefined) {
       this.pos++;
       return letter === letter.toUpperCase() ? negateRanges(perl) : perl;
     }
@@ -302,7 +334,7 @@ class Parser {
       if (close < 0) this.fail(RegexError.ClassRange, start);
       nameStart = this.pos + 1;
       nameEnd = close;
-      name = String.fromCodePoint(...this.chars.slice(nameStart, close));
+      name = this.text(nameStart, close);
       this.pos = close + 1;
       if (name.startsWith("^")) {
         negated = !negated;
@@ -343,12 +375,11 @@ class Parser {
       first = false;
       const itemStart = this.pos;
       if (this.lookingAt("[:")) {
-        const close = this.chars.indexOf(cp("]"), this.pos + 2);
-        const text = close < 0 ? "" : String.fromCodePoint(...this.chars.slice(this.pos + 2, close));
-        if (close >= 0 && text.endsWith(":")) {
-          const negatedPosix = text.startsWith("^");
-          const name = text.slice(negatedPosix ? 1 : 0, -1);
-          const posix = POSIX_CLASSES[name];
+        // [:name:] or [:^name:] up to the next `]`; anything else is literal text.
+        const close = this.indexOfBracket(this.pos + 2);
+        if (close > this.pos + 2 && this.chars[close - 1] === cp(":")) {
+          const negatedPosix = this.chars[this.pos + 2] === cp("^");
+          const posix = posixClass(this.text(this.pos + (negatedPosix ? 3 : 2), close - 1));
           if (posix === undefined) this.fail(RegexError.ClassRange, itemStart);
           ranges.push(...(negatedPosix ? negateRanges(posix) : posix));
           this.pos = close + 1;

@@ -116,8 +116,23 @@ export function foldCodePoint(cp: number): number[] {
 export function foldRanges(r: Ranges): Ranges {
   const extra: Ranges = [];
   const count = r.length / 2;
-  for (const [cp, others] of orbits()) {
-    if (rangesContain(r, 0, count, cp)) for (const o of others) extra.push(o, o);
+  const all = orbits();
+  // Whichever is fewer: the members that may be cased, or all the orbits
+  // (a class of a few letters, e.g. (?i)[a], need not scan thousands).
+  let members = 0;
+  for (let i = 0; i < r.length && members <= all.size; i += 2) {
+    if (r[i]! < CASED_LIMIT) members += Math.min(r[i + 1]!, CASED_LIMIT - 1) - r[i]! + 1;
+  }
+  if (members <= all.size) {
+    for (let i = 0; i < r.length; i += 2) {
+      for (let cp = r[i]!; cp <= Math.min(r[i + 1]!, CASED_LIMIT - 1); cp++) {
+        for (const o of all.get(cp) ?? []) extra.push(o, o);
+      }
+    }
+  } else {
+    for (const [cp, others] of all) {
+      if (rangesContain(r, 0, count, cp)) for (const o of others) extra.push(o, o);
+    }
   }
   return extra.length === 0 ? r : normalizeRanges([...r, ...extra]);
 }

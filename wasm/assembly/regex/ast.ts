@@ -29,8 +29,10 @@ export class Node {
   next: Node | null = null;
   /**
    * Compiles to no instruction at all (EMPTY, x{0}, (?:){5}, ...). The
-   * compiler skips copies of such a body: ((?:){1000}){1000} would
-   * otherwise loop a million times to emit nothing.
+   * compiler skips copies of such a body and returns at once from such a
+   * node, and the parser leaves such items out of a concatenation:
+   * ((?:){1000}){1000} would otherwise loop a million times to emit nothing,
+   * and (?:(?:){0}(?:){0}...a){1000} visit every silent item per copy.
    */
   silent: bool = false;
 
@@ -55,6 +57,9 @@ export function classNode(ranges: Words): Node {
 }
 
 export function repeatNode(body: Node, min: i32, max: i32, greedy: bool): Node {
+  // x{1} compiles to x: without a node of its own, ((a){1}){1}... nested
+  // deep costs the compiler no visit per level for every copy of it.
+  if (min == 1 && max == 1) return body;
   const n = new Node(REPEAT);
   n.first = body;
   n.min = min;

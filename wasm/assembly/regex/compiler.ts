@@ -3,7 +3,9 @@
 // JavaScript compiler emits. Counted repetitions are unrolled; past
 // MAX_PROGRAM_WORDS the compiler sets `tooLarge` and stops emitting (the
 // JavaScript one throws at the same point; the message has no position, so
-// only the fact matters).
+// only the fact matters). The work is linear in the program's size as well:
+// silent nodes (ast.ts) cost one visit, x{1} has no node of its own, and a
+// visit that emits no word of its own allocates nothing.
 
 import { ALTERNATE, ANY, ASSERT, CHAR, CLASS, CONCAT, Node, REPEAT } from "./ast";
 import { MAX_PROGRAM_WORDS, OP_ANY, OP_ANY_NOT_NEWLINE, OP_ASSERT, OP_CHAR, OP_CLASS, OP_JUMP, OP_MATCH, OP_SPLIT } from "./program";
@@ -57,7 +59,7 @@ export class Compiler {
   }
 
   emitNode(node: Node): void {
-    if (this.tooLarge) return;
+    if (this.tooLarge || node.silent) return;
     switch (node.kind) {
       case CHAR:
         this.emit2(OP_CHAR, node.value);
@@ -135,6 +137,7 @@ export class Compiler {
       return;
     }
     this.emitCopies(body, min);
+    if (max == min) return; // no allocation for a visit that may emit no word of its own
     // (body (body (...)?)?)? — every optional copy can skip to the end.
     const skips = new Words(max - min);
     for (let i = min; i < max && !this.tooLarge; i++) {

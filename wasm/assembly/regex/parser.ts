@@ -54,16 +54,41 @@ export class Parser extends Cursor {
     return items.build(ALTERNATE);
   }
 
+  /**
+   * Items that compile to nothing (node.silent) are left out: the compiler
+   * would visit them for every copy of an enclosing repetition, with no word
+   * to show for it. The last item is held back until the next one arrives,
+   * so that a repetition after an empty `\Q\E` can still apply to it.
+   */
   private parseConcat(): Node | null {
     const items = new NodeList();
+    let last: Node | null = null;
     while (this.pos < this.length && this.peek() != 0x7c && this.peek() != 0x29) {
-      const atom = this.parseAtom();
-      if (this.error) return null;
-      if (atom === null) continue; // a flag group such as (?i)
-      const item = this.parseRepeats(atom);
-      if (item === null) return null;
-      items.add(item);
+      let atom: Node | null;
+      if (this.lookingAt2(0x5c, 0x51)) { // \Q
+        // Every code point up to \E (or the end), a backslash included, is a
+        // literal item of its own, as RE2 pushes them one by one: a repetition
+        // after \E applies to the last quoted character (\Qab\E* is ab*). With
+        // nothing quoted it applies to the item before \Q (a\Q\E* is a*); with
+        // no item before either, parseAtom rejects it (\Q\E*), as RE2 does.
+        this.pos += 2;
+        while (this.pos < this.length && !this.lookingAt2(0x5c, 0x45)) {
+          if (last !== null && !last.silent) items.add(last);
+          last = this.literal(this.at(this.pos++));
+        }
+        if (this.pos < this.length) this.pos += 2;
+        if (last === null) continue;
+        atom = last;
+      } else {
+        atom = this.parseAtom();
+        if (this.error) return null;
+        if (atom === null) continue; // a flag group such as (?i)
+        if (last !== null && !last.silent) items.add(last);
+      }
+      last = this.parseRepeats(atom);
+      if (last === null) return null;
     }
+    if (last !== null && !last.silent) items.add(last);
     return items.build(CONCAT);
   }
 
@@ -292,17 +317,7 @@ export class Parser extends Cursor {
       this.pos++;
       return leaf(ASSERT, assertion);
     }
-    if (c == 0x51) { // Q: literal text up to \E or the end; \\ inside is one backslash
-      this.pos++;
-      const items = new NodeList();
-      while (this.pos < this.length && !this.lookingAt2(0x5c, 0x45)) {
-        const ch = this.at(this.pos++);
-        if (ch == 0x5c && this.peek() == 0x5c) this.pos++;
-        items.add(this.literal(ch));
-      }
-      if (this.lookingAt2(0x5c, 0x45)) this.pos += 2;
-      return items.build(CONCAT);
-    }
+    // \Q...\E never gets here: parseConcat reads it.
     const ranges = parseEscapeClass(this, start);
     if (this.error) return null;
     if (ranges !== null) return classNode(ranges);
