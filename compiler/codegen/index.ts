@@ -59,10 +59,20 @@ export function bundleHashes(checked: readonly CheckedPolicy[]): Record<string, 
  * spends its time in host calls, so -O2 buys nothing measurable at run time
  * (same rollout time within noise) while costing 10-50x the compile time.
  */
-const PASSES = ["remove-unused-brs", "merge-blocks", "simplify-locals", "vacuum", "coalesce-locals", "reorder-locals", "remove-unused-module-elements"];
+const FUNCTION_PASSES = ["remove-unused-brs", "merge-blocks", "simplify-locals", "vacuum", "coalesce-locals", "reorder-locals"];
 
-function optimize(m: binaryen.Module): void {
-  m.runPasses(PASSES);
+/**
+ * Drops unreachable code (helpers no site calls) first, then runs the
+ * function passes on the generated functions only: the helpers come
+ * optimised by asc -O3, and re-running passes over them cost every bundle
+ * ~30 ms once the regex engine joined them.
+ */
+function optimize(m: binaryen.Module, helperFunctions: ReadonlySet<string>): void {
+  m.runPasses(["remove-unused-module-elements"]);
+  for (let i = 0; i < m.getNumFunctions(); i++) {
+    const info = binaryen.getFunctionInfo(m.getFunctionByIndex(i));
+    if (info.module === "" && !helperFunctions.has(info.name)) m.runPassesOnFunction(info.name, FUNCTION_PASSES);
+  }
 }
 
 /** The manifest's `shared` list (absent when no input is shared), kept out of the policy entries so hashes do not depend on the bundle's other policies. */
@@ -91,6 +101,19 @@ function keepHelpersCalled(m: binaryen.Module, sites: readonly { ids: readonly s
   }
 }
 
+/** The helper exports the policies' calls may need: every overload the checker resolved, dead code included (a superset of the call sites). */
+function helperExportsOf(checked: readonly CheckedPolicy[]): Set<string> {
+  const exports = new Set<string>();
+  for (const c of checked) {
+    for (const r of c.resolutions.values()) {
+      const ids = r.kind === "overload" ? [r.overloadId] : r.kind === "dynamic" ? r.overloadIds : [];
+      for (const id of ids) for (const name of HELPER_EXPORTS[id] ?? []) exports.add(name);
+    }
+  }
+  if (exports.size > 0) exports.add("edict_args");
+  return exports;
+}
+
 /** The host functions the final module imports (module "edict"): the generated code's and its helpers'. */
 function hostImports(m: binaryen.Module): string[] {
   const names: string[] = [];
@@ -108,7 +131,7 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
     names.add(c.name);
   }
   const metered = options.metered ?? true;
-  const mb = new ModuleBuilder(metered);
+  const mb = new ModuleBuilder(metered, helperExportsOf(checked));
   try {
     const policies: ManifestPolicy[] = checked.map((c, k) => {
       const described = describePolicy(c, k);
@@ -118,7 +141,7 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
     const m = mb.m;
     keepHelpersCalled(m, mb.sites);
     if (!m.validate()) throw new Error("wasm backend produced an invalid module (this is a bug)");
-    if (options.optimize ?? true) optimize(m);
+    if (options.optimize ?? true) optimize(m, mb.helperFunctions);
     const manifest: BundleManifest = {
       format: MANIFEST_FORMAT,
       version: MANIFEST_VERSION,

@@ -12,6 +12,36 @@ import { HELPERS_WASM_BASE64 } from "../../wasm/helpers.js";
 
 /** The AssemblyScript helpers (wasm/assembly), decoded once: every bundle is built on top of them. */
 let helperBytes: Uint8Array | undefined;
+const FEATURES =
+  binaryen.Features.MutableGlobals | binaryen.Features.SignExt | binaryen.Features.NontrappingFPToInt | binaryen.Features.BulkMemory | binaryen.Features.BulkMemoryOpt;
+/** The helpers module pruned to a set of exports, by that set (a handful of distinct sets occur). */
+const prunedHelpers = new Map<string, Uint8Array>();
+
+/**
+ * The helpers module keeping only `exports` (and what they reach), as
+ * bytes: reading the full module (28 KB, the regex engine included) and
+ * emitting it again cost every bundle ~30 ms, most of which call no helper.
+ */
+function helpersFor(exports: ReadonlySet<string>): Uint8Array {
+  const key = [...exports].sort().join(",");
+  let bytes = prunedHelpers.get(key);
+  if (bytes === undefined) {
+    const m = binaryen.readBinary((helperBytes ??= base64Decode(HELPERS_WASM_BASE64)!));
+    try {
+      m.setFeatures(FEATURES);
+      for (let i = m.getNumExports() - 1; i >= 0; i--) {
+        const { name } = binaryen.getExportInfo(m.getExportByIndex(i));
+        if (name.startsWith("edict_") && !exports.has(name)) m.removeExport(name);
+      }
+      m.runPasses(["remove-unused-module-elements"]);
+      bytes = m.emitBinary();
+    } finally {
+      m.dispose();
+    }
+    prunedHelpers.set(key, bytes);
+  }
+  return bytes;
+}
 
 export const i32 = binaryen.i32;
 export const f64 = binaryen.f64;
@@ -65,7 +95,9 @@ export class ModuleBuilder {
    * "memory", and its `edict_*` functions) and the generated code is added
    * to it: the merge is done by building on top, so nothing is renamed.
    */
-  readonly m = binaryen.readBinary((helperBytes ??= base64Decode(HELPERS_WASM_BASE64)!));
+  readonly m: binaryen.Module;
+  /** The helpers' functions: asc already optimised them, so the optimiser's function passes skip them. */
+  readonly helperFunctions: ReadonlySet<string>;
   readonly consts: unknown[] = [];
   private readonly constIndex = new Map<string, number>();
   readonly sites: CallSite[] = [];
@@ -73,9 +105,14 @@ export class ModuleBuilder {
   private labels = 0;
 
   /** `metered` false leaves out every charge (bench only: measures what metering costs). */
-  constructor(readonly metered = true) {
-    const m = this.m;
-    m.setFeatures(binaryen.Features.MutableGlobals | binaryen.Features.SignExt | binaryen.Features.NontrappingFPToInt | binaryen.Features.BulkMemory | binaryen.Features.BulkMemoryOpt);
+  /** `helperExports`: the helper exports the bundle may call (HELPER_EXPORTS of its overloads); the rest of the helpers is left out. */
+  constructor(
+    readonly metered: boolean,
+    helperExports: ReadonlySet<string>,
+  ) {
+    const m = (this.m = binaryen.readBinary(helpersFor(helperExports)));
+    this.helperFunctions = functionNames(m);
+    m.setFeatures(FEATURES);
     for (const [name, [params, result]] of Object.entries(HOST_IMPORTS)) {
       m.addFunctionImport(`h_${name}`, "edict", name, binaryen.createType(params), result);
     }
@@ -221,4 +258,10 @@ export class FunctionBuilder {
     for (let k = this.scopes.length - 1; k >= 0; k--) if (this.scopes[k]!.name === name) return this.scopes[k]!.local;
     return undefined;
   }
+}
+
+function functionNames(m: binaryen.Module): Set<string> {
+  const names = new Set<string>();
+  for (let i = 0; i < m.getNumFunctions(); i++) names.add(binaryen.getFunctionInfo(m.getFunctionByIndex(i)).name);
+  return names;
 }
