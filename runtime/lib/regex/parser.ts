@@ -5,89 +5,28 @@
 
 import type { RegexNode } from "./ast.js";
 import { Assertion } from "./program.js";
-import { negateRanges, normalizeRanges, type Ranges } from "./ranges.js";
-import { foldCodePoint, foldRanges, unicodeClass } from "./unicode.js";
-import { perlClass, posixClass } from "./perl-classes.js";
-import { readEscapeChar } from "./escapes.js";
-import { formatRegexError, MAX_REPEAT, RegexError } from "./messages.js";
+import { normalizeRanges, type Ranges } from "./ranges.js";
+import { foldCodePoint } from "./unicode.js";
+import { MAX_REPEAT, RegexError } from "./messages.js";
+import { ClassParser } from "./class-parser.js";
+import { cp, RegexSyntaxError, type Flags } from "./cursor.js";
 
-export { MAX_REPEAT };
+export { MAX_REPEAT, RegexSyntaxError };
 /** Group nesting limit (Go's regexp/syntax uses the same). */
 export const MAX_NESTING = 1000;
-
-interface Flags {
-  caseInsensitive: boolean;
-  multiLine: boolean;
-  dotNewline: boolean;
-  ungreedy: boolean;
-}
-
-/** Its message is the whole text compileRegex returns (messages.ts). */
-export class RegexSyntaxError extends Error {}
-
-const cp = (s: string): number => s.codePointAt(0)!;
 
 export function parseRegex(pattern: string): RegexNode {
   return new Parser(pattern).parseAll();
 }
 
-class Parser {
-  private readonly chars: number[];
-  private pos = 0;
+class Parser extends ClassParser {
   private depth = 0;
-  private flags: Flags = { caseInsensitive: false, multiLine: false, dotNewline: false, ungreedy: false };
   private readonly names = new Set<string>();
-  /** A cache for `indexOfBracket`: its answer for searches starting anywhere in (bracketFrom, bracketAt] (none yet). */
-  private bracketFrom = Infinity;
-  private bracketAt = -1;
-
-  constructor(private readonly pattern: string) {
-    // A lone surrogate reads as U+FFFD, as in texts (vm.ts) and as the
-    // AssemblyScript port sees it after UTF-8 encoding (README.md).
-    this.chars = Array.from(pattern, (c) => {
-      const code = c.codePointAt(0)!;
-      return code >= 0xd800 && code <= 0xdfff ? 0xfffd : code;
-    });
-  }
 
   parseAll(): RegexNode {
     const node = this.parseAlternation();
     if (this.pos < this.chars.length) this.fail(RegexError.UnexpectedParen, this.pos);
     return node;
-  }
-
-  /** `from`, `to`: the code points the message quotes (messages.ts). */
-  private fail(code: number, at: number, from = -1, to = -1): never {
-    throw new RegexSyntaxError(formatRegexError(code, this.pattern, at, from, to));
-  }
-
-  private peek(offset = 0): number {
-    return this.pos + offset < this.chars.length ? this.chars[this.pos + offset]! : -1;
-  }
-
-  private lookingAt(text: string): boolean {
-    const codes = Array.from(text, cp);
-    return codes.every((c, i) => this.peek(i) === c);
-  }
-
-  /** Code points [from, to) of the pattern as a string, built in slices: a name may be longer than an argument list can be. */
-  private text(from: number, to: number): string {
-    let s = "";
-    for (let i = from; i < to; i += 4096) s += String.fromCodePoint(...this.chars.slice(i, Math.min(to, i + 4096)));
-    return s;
-  }
-
-  /**
-   * indexOf("]", from) for `[:` inside a class. Scanning afresh at every
-   * `[:` would be quadratic over `[[:[:[:...`; a search starting where the
-   * previous one scanned has the same answer, so it is remembered (the
-   * AssemblyScript port's Cursor.indexOfBracket does the same).
-   */
-  private indexOfBracket(from: number): number {
-    if (from > this.bracketFrom && (this.bracketAt < 0 || from <= this.bracketAt)) return this.bracketAt;
-    this.bracketFrom = from - 1;
-    this.bracketAt = this.chars.indexOf(cp("]"), from);
-    return this.bracketAt;
   }
 
   private parseAlternation(): RegexNode {
@@ -313,108 +252,4 @@ class Parser {
     return this.literal(this.parseEscapeChar(start));
   }
 
-  /** \d \D \s \S \w \W \pX \p{Name} \PX \P{^Name}, or null (nothing consumed). */
-  private parseEscapeClass(start: number): Ranges | null {
-    const c = this.peek();
-    const letter = c >= 0 ? String.fromCodePoint(c) : "";
-    const perl = letter.length === 1 ? perlClass(letter.toLowerCase()) : undefined;
-    if (perl !== undefined) {
-      this.pos++;
-      return letter === letter.toUpperCase() ? negateRanges(perl) : perl;
-    }
-    if (c !== cp("p") && c !== cp("P")) return null;
-    this.pos++;
-    let negated = c === cp("P");
-    let name: string;
-    // Code points [nameStart, nameEnd) of the pattern spell the name (for the message).
-    let nameStart: number;
-    let nameEnd: number;
-    if (this.peek() === cp("{")) {
-      const close = this.chars.indexOf(cp("}"), this.pos);
-      if (close < 0) this.fail(RegexError.ClassRange, start);
-      nameStart = this.pos + 1;
-      nameEnd = close;
-      name = this.text(nameStart, close);
-      this.pos = close + 1;
-      if (name.startsWith("^")) {
-        negated = !negated;
-        name = name.slice(1);
-        nameStart++;
-      }
-    } else {
-      if (this.peek() < 0) this.fail(RegexError.Escape, start);
-      nameStart = this.pos;
-      nameEnd = this.pos + 1;
-      name = String.fromCodePoint(this.chars[this.pos++]!);
-    }
-    let ranges = unicodeClass(name);
-    if (ranges === null) this.fail(RegexError.UnknownClass, start, nameStart, nameEnd);
-    if (this.flags.caseInsensitive) ranges = foldRanges(ranges);
-    return negated ? negateRanges(ranges) : ranges;
-  }
-
-  /** A single-character escape (escapes.ts); the backslash is already consumed. */
-  private parseEscapeChar(start: number): number {
-    const r = readEscapeChar(this.chars, this.pos);
-    if ("error" in r) return this.fail(r.error, start);
-    this.pos = r.end;
-    return r.value;
-  }
-
-  /** A bracket class after `[`; returns its normalized ranges (negation applied last, after folding). */
-  private parseClass(start: number): Ranges {
-    let negated = false;
-    if (this.peek() === cp("^")) {
-      negated = true;
-      this.pos++;
-    }
-    const ranges: Ranges = [];
-    let first = true;
-    while (this.peek() !== cp("]") || first) {
-      if (this.pos >= this.chars.length) this.fail(RegexError.MissingBracket, start);
-      first = false;
-      const itemStart = this.pos;
-      if (this.lookingAt("[:")) {
-        // [:name:] or [:^name:] up to the next `]`; anything else is literal text.
-        const close = this.indexOfBracket(this.pos + 2);
-        if (close > this.pos + 2 && this.chars[close - 1] === cp(":")) {
-          const negatedPosix = this.chars[this.pos + 2] === cp("^");
-          const posix = posixClass(this.text(this.pos + (negatedPosix ? 3 : 2), close - 1));
-          if (posix === undefined) this.fail(RegexError.ClassRange, itemStart);
-          ranges.push(...(negatedPosix ? negateRanges(posix) : posix));
-          this.pos = close + 1;
-          continue;
-        }
-      }
-      if (this.peek() === cp("\\")) {
-        this.pos++;
-        const cls = this.parseEscapeClass(itemStart);
-        if (cls !== null) {
-          ranges.push(...cls);
-          continue;
-        }
-        this.pos--;
-      }
-      const lo = this.parseClassChar(itemStart);
-      let hi = lo;
-      if (this.peek() === cp("-") && this.peek(1) !== cp("]") && this.peek(1) >= 0) {
-        this.pos++;
-        hi = this.parseClassChar(itemStart);
-        if (hi < lo) this.fail(RegexError.ClassRange, itemStart);
-      }
-      ranges.push(lo, hi);
-    }
-    this.pos++;
-    let result = normalizeRanges(ranges);
-    if (this.flags.caseInsensitive) result = foldRanges(result);
-    return negated ? negateRanges(result) : result;
-  }
-
-  private parseClassChar(start: number): number {
-    const c = this.chars[this.pos++];
-    if (c === undefined) this.fail(RegexError.MissingBracket, start);
-    if (c !== cp("\\")) return c;
-    if (this.peek() === cp("b")) this.fail(RegexError.Escape, start);
-    return this.parseEscapeChar(start);
-  }
 }
