@@ -13,7 +13,7 @@
 
 import type { Expr } from "./ast.js";
 import {
-  BYTES_PER_CHUNK, CLOCK_INTERVAL, FUEL_PER_CHUNK, FUEL_PER_CHUNK_AND_REGEX_WORD, FUEL_PER_ELEMENT, STEP_FUEL, bytesFuel, elementsFuel,
+  BYTES_PER_CHUNK, CLOCK_INTERVAL, FUEL_PER_CHUNK, FUEL_PER_CHUNK_AND_REGEX_INSTRUCTION, FUEL_PER_ELEMENT, STEP_FUEL, bytesFuel, elementsFuel,
 } from "../runtime/engine/fuel-costs.js";
 
 export const FUEL = {
@@ -53,8 +53,8 @@ export const FUEL = {
     bytesPerUnit: BYTES_PER_CHUNK,
     perByteUnit: FUEL_PER_CHUNK,
     perElement: FUEL_PER_ELEMENT,
-    /** `matches` also charges this per started 16 bytes of text and per word of the compiled pattern, before matching. */
-    regexPerChunkAndWord: FUEL_PER_CHUNK_AND_REGEX_WORD,
+    /** `matches` also charges this per started 16 bytes of text and per instruction of the compiled pattern, before matching. */
+    regexPerChunkAndInstruction: FUEL_PER_CHUNK_AND_REGEX_INSTRUCTION,
   },
 
   /** Each binding of a rule's `for` clause and each iteration of a comprehension macro. */

@@ -10,7 +10,7 @@ import { fuelForBytes, fuelForElements } from "../fuel.js";
 import { findMacro, overloadById, overloadsOf, type Overload } from "../library/index.js";
 import { utf8Length } from "../../runtime/lib/utf8.js";
 import { containersOf, hasWorkFuel, workFuel } from "../../runtime/engine/library.js";
-import { regexProgramWords } from "./builtins/helper-twins.js";
+import { regexProgramSize } from "./builtins/helper-twins.js";
 import { CelError, CelList, CelMap, isError, type CelValue } from "../values.js";
 import type { Env } from "./env.js";
 import type { Evaluator } from "./evaluator.js";
@@ -91,7 +91,7 @@ function invokeLibrary(ev: Evaluator, fn: string, candidates: readonly Overload[
   let argFuel = 0;
   for (const a of args) argFuel += sizeFuel(a);
   ev.meter.charge(argFuel);
-  if (hasWorkFuel(chosen.id)) ev.meter.charge(workFuel(chosen.id, args, CONTAINERS, regexProgramWords));
+  if (hasWorkFuel(chosen.id)) ev.meter.charge(workFuel(chosen.id, args, CONTAINERS, regexProgramSize));
   const result = impl(args, ev.ctx);
   if (typeof result === "string" || result instanceof Uint8Array) {
     const bytes = typeof result === "string" ? utf8Length(result) : result.length;

@@ -22,9 +22,10 @@ export const FUEL_PER_ELEMENT = 50;
 /**
  * The work term of `matches`: the Pike VM's time is bounded by the text's
  * length times the program's size, so it costs per started 16 bytes of
- * text and per instruction word of the compiled pattern.
+ * text and per instruction of the compiled pattern (instructions, not
+ * words: see instructionCount in runtime/lib/regex/program.ts).
  */
-export const FUEL_PER_CHUNK_AND_REGEX_WORD = 80;
+export const FUEL_PER_CHUNK_AND_REGEX_INSTRUCTION = 200;
 
 /** The deadline is tested whenever the fuel used crosses a multiple of this. */
 export const CLOCK_INTERVAL = 32768;
@@ -37,6 +38,6 @@ export function elementsFuel(n: number): number {
   return n * FUEL_PER_ELEMENT;
 }
 
-export function regexWorkFuel(textBytes: number, programWords: number): number {
-  return Math.ceil(textBytes / BYTES_PER_CHUNK) * programWords * FUEL_PER_CHUNK_AND_REGEX_WORD;
+export function regexWorkFuel(textBytes: number, instructions: number): number {
+  return Math.ceil(textBytes / BYTES_PER_CHUNK) * instructions * FUEL_PER_CHUNK_AND_REGEX_INSTRUCTION;
 }

@@ -76,7 +76,7 @@ export class Host {
   /** Per call site and candidate: does the overload have a work term (docs/fuel.md)? */
   private siteWork: boolean[][] = [];
   private helpers: BundleHelpers | undefined;
-  private readonly regexWords = (pattern: string): number => this.helpers!.regexProgramWords(pattern);
+  private readonly regexSize = (pattern: string): number => this.helpers!.regexProgramSize(pattern);
 
   constructor(
     private readonly manifest: BundleManifest,
@@ -214,7 +214,7 @@ export class Host {
     let argFuel = 0;
     for (const a of args) argFuel += this.sizeFuel(a);
     this.charge(argFuel);
-    if (this.siteWork[site]![chosen]) this.charge(workFuel(s.ids[chosen]!, args, CONTAINERS, this.regexWords));
+    if (this.siteWork[site]![chosen]) this.charge(workFuel(s.ids[chosen]!, args, CONTAINERS, this.regexSize));
     const result = impl(args, this.context);
     if (typeof result === "string" || result instanceof Uint8Array) {
       const bytes = typeof result === "string" ? utf8Length(result) : result.length;

@@ -53,20 +53,21 @@ export function containersOf(is: (v: unknown) => boolean, children: (container: 
 /**
  * The work term of a call to `id` with `args`, charged after the size terms
  * of the arguments and before the call:
- * - `matches`: the text's 16-byte chunks times the compiled pattern's words
- *   (`regexWords`: each engine compiles with its own regex implementation;
- *   0 for an invalid pattern, which costs nothing more: the call returns its error);
+ * - `matches`: the text's 16-byte chunks times the compiled pattern's
+ *   instructions (`regexSize`: each engine compiles with its own regex
+ *   implementation, to identical programs; 0 for an invalid pattern, which
+ *   costs nothing more: the call returns its error);
  * - `==`, `!=` of two lists or two maps: the first one's nested elements
  *   (the size terms count the top level only, equality walks every level);
  * - `x in list` with a list or map `x`: the list's nested elements (each
  *   item is compared with `x` in depth).
  */
-export function workFuel(id: string, args: readonly unknown[], containers: Containers, regexWords: (pattern: string) => number): number {
+export function workFuel(id: string, args: readonly unknown[], containers: Containers, regexSize: (pattern: string) => number): number {
   if (REGEX_MATCHERS.has(id)) {
     const [text, pattern] = args;
     if (typeof text !== "string" || typeof pattern !== "string") return 0;
-    const words = regexWords(pattern);
-    return words > 0 ? regexWorkFuel(utf8Length(text), words) : 0;
+    const instructions = regexSize(pattern);
+    return instructions > 0 ? regexWorkFuel(utf8Length(text), instructions) : 0;
   }
   // Test both sides before walking one: `record == null` is common and must stay O(1).
   if (id === "in_list") return containers.is(args[0]) ? elementsFuel(containers.nested(args[1])) : 0;

@@ -52,7 +52,7 @@ export async function buildFixture(): Promise<Fixture> {
   const policyFiles = readdirSync(examples)
     .filter((f) => f.endsWith(".edict"))
     .map((f) => join(examples, f));
-  policyFiles.push(join(assets, "spin.edict"));
+  policyFiles.push(join(assets, "spin.edict"), join(assets, "helpers.edict"));
   const bundle = compileSources(policyFiles);
   const bundlePath = join(dir, "bundle.wasm");
   writeFileSync(bundlePath, bundle);

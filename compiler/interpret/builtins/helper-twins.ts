@@ -7,6 +7,7 @@
 import type { Impl } from "../../../runtime/engine/library.js";
 import { Err, type Value } from "../../../runtime/engine/values.js";
 import { compileRegexCached, regexSearch } from "../../../runtime/lib/regex/index.js";
+import { instructionCount } from "../../../runtime/lib/regex/program.js";
 import { memoizeString } from "../../../runtime/lib/memo.js";
 import { rolloutBucket } from "../../../runtime/lib/murmur3.js";
 import { netHost, netIsLoopback, netPort } from "../../../runtime/lib/net.js";
@@ -18,10 +19,10 @@ function matches(s: string, pattern: string): Value {
   return regexSearch(compiled.program, s);
 }
 
-/** Program words of a pattern (0 when it does not compile): the size in the work term of `matches`. */
-export function regexProgramWords(pattern: string): number {
+/** Instructions of a pattern's program (0 when it does not compile): the size in the work term of `matches`. */
+export function regexProgramSize(pattern: string): number {
   const compiled = compileRegexCached(pattern);
-  return compiled.ok ? compiled.program.code.length : 0;
+  return compiled.ok ? instructionCount(compiled.program.code) : 0;
 }
 
 // Pure and called once per endpoint per agent on rollouts, where endpoints repeat.

@@ -44,6 +44,18 @@ export const PROGRAM_VERSION = 1;
 /** Programs are capped at this many words (RE2 caps program memory too). */
 export const MAX_PROGRAM_WORDS = 1 << 18;
 
+/**
+ * Instructions in a program: the size the work term of `matches` charges
+ * for (docs/fuel.md). Not words: a CLASS's ranges come from the host's
+ * Unicode tables (\p{L}), whose size differs between JavaScript engines,
+ * and fuel must not; the VM tests a class by binary search anyway.
+ */
+export function instructionCount(code: ArrayLike<number>): number {
+  let n = 0;
+  for (let pc = 0; pc < code.length; pc += instructionWidth(code, pc)) n++;
+  return n;
+}
+
 /** Number of words the instruction at `pc` occupies. */
 export function instructionWidth(code: ArrayLike<number>, pc: number): number {
   switch (code[pc]) {
