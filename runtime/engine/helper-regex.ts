@@ -21,7 +21,8 @@ export interface RegexHelperExports {
   edict_regex_search(programPtr: number, words: number, textPtr: number, textLen: number): number;
 }
 
-export type RegexHelperCompileResult = { ok: true; words: Uint32Array } | { ok: false; error: string };
+/** `instructions`: the program's instruction count, the size the work term of `matches` charges for. */
+export type RegexHelperCompileResult = { ok: true; words: Uint32Array; instructions: number } | { ok: false; error: string };
 
 const decoder = new TextDecoder();
 
@@ -100,7 +101,7 @@ export class RegexHelper {
     const [status, a, b, c] = new Int32Array(memory.bytes.buffer, r, 4);
     if (status === 0) {
       // Copied out: the next helper call frees the record.
-      return { ok: true, words: new Uint32Array(memory.bytes.buffer.slice(r + 16, r + 16 + 4 * a!)) };
+      return { ok: true, words: new Uint32Array(memory.bytes.buffer.slice(r + 16, r + 16 + 4 * a!)), instructions: b! };
     }
     return { ok: false, error: formatRegexError(status!, pattern, a!, b!, c!) };
   }

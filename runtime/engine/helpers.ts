@@ -11,7 +11,6 @@ import { Abort } from "./abort.js";
 import type { Impl } from "./library.js";
 import { Err, type Value } from "./values.js";
 import { RegexHelper, type RegexHelperExports } from "./helper-regex.js";
-import { instructionCount } from "../lib/regex/program.js";
 import { memoizeString } from "../lib/memo.js";
 import { utf8Length } from "../lib/utf8.js";
 
@@ -123,7 +122,7 @@ export class BundleHelpers {
   /** Instructions of a pattern's program (0 when it does not compile): the size in the work term of `matches`. */
   regexProgramSize(pattern: string): number {
     const compiled = this.regex.compile(pattern);
-    return compiled.ok ? instructionCount(compiled.words) : 0;
+    return compiled.ok ? compiled.instructions : 0;
   }
 
   /** Library overloads served by helpers, by overload id; throws when the bundle lacks a helper one of `ids` needs. */

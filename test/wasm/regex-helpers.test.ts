@@ -10,6 +10,7 @@ import { RegexHelper, regexImports, type RegexHelperExports } from "../../runtim
 import { HelperMemory, type HelperExports } from "../../runtime/engine/helpers.js";
 import { compileRegex, MAX_PROGRAM_WORDS, regexSearch } from "../../runtime/lib/regex/index.js";
 import { formatRegexError, RegexError } from "../../runtime/lib/regex/messages.js";
+import { instructionCount } from "../../runtime/lib/regex/program.js";
 import { foldCodePoint } from "../../runtime/lib/regex/unicode.js";
 import { HELPERS_WASM_BASE64 } from "../../wasm/helpers.js";
 import { runs } from "../support/runs.js";
@@ -59,9 +60,9 @@ beforeAll(async () => {
 });
 
 /** compileRegex's result in the shape of RegexHelper.compile's. */
-function jsResult(pattern: string): { ok: true; words: Uint32Array } | { ok: false; error: string } {
+function jsResult(pattern: string): { ok: true; words: Uint32Array; instructions: number } | { ok: false; error: string } {
   const r = compileRegex(pattern);
-  return r.ok ? { ok: true, words: r.program.code } : r;
+  return r.ok ? { ok: true, words: r.program.code, instructions: instructionCount(r.program.code) } : r;
 }
 
 function sameWords(a: Uint32Array, b: Uint32Array): boolean {
@@ -74,7 +75,11 @@ function sameWords(a: Uint32Array, b: Uint32Array): boolean {
 function expectSameCompile(pattern: string): Uint32Array | null {
   const js = jsResult(pattern);
   const wasm = regex.compile(pattern);
-  if (js.ok && wasm.ok && sameWords(js.words, wasm.words)) return js.words;
+  if (js.ok && wasm.ok && sameWords(js.words, wasm.words)) {
+    // The work term of matches charges per instruction; the helper counts them for the host.
+    expect(wasm.instructions, JSON.stringify(pattern)).toBe(instructionCount(js.words));
+    return js.words;
+  }
   if (!js.ok && !wasm.ok && js.error === wasm.error) return null;
   // Only on a mismatch: a readable diff (arrays, not typed arrays).
   const show = (r: typeof js) => (r.ok ? { ok: true, words: Array.from(r.words) } : r);
