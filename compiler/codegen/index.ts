@@ -9,7 +9,7 @@ import { typeToString } from "../types.js";
 import { checksumSection, MANIFEST_FORMAT, MANIFEST_SECTION, MANIFEST_VERSION, type BundleManifest, type ManifestPolicy } from "../../runtime/engine/manifest.js";
 import { typeDesc } from "./manifest.js";
 import { ModuleBuilder } from "./module.js";
-import { HELPER_EXPORTS } from "../../runtime/engine/helpers.js";
+import { helperExportsOf } from "../../runtime/engine/helpers.js";
 import { emitPolicy } from "./policy.js";
 import { shareInputs } from "./shared-inputs.js";
 import { sha256Hex } from "./sha256.js";
@@ -87,31 +87,9 @@ function sharedInputs(checked: readonly CheckedPolicy[]): Pick<BundleManifest, "
   };
 }
 
-/**
- * Removes the exports of helpers no call site needs (HELPER_EXPORTS), so
- * that optimising drops their code: a bundle without `matches` carries no
- * regex engine. `edict_args` stays when any helper does.
- */
-function keepHelpersCalled(m: binaryen.Module, sites: readonly { ids: readonly string[] }[]): void {
-  const needed = new Set(sites.flatMap((s) => s.ids.flatMap((id) => HELPER_EXPORTS[id] ?? [])));
-  if (needed.size > 0) needed.add("edict_args");
-  for (let i = m.getNumExports() - 1; i >= 0; i--) {
-    const { name } = binaryen.getExportInfo(m.getExportByIndex(i));
-    if (name.startsWith("edict_") && !needed.has(name)) m.removeExport(name);
-  }
-}
-
-/** The helper exports the policies' calls may need: every overload the checker resolved, dead code included (a superset of the call sites). */
-function helperExportsOf(checked: readonly CheckedPolicy[]): Set<string> {
-  const exports = new Set<string>();
-  for (const c of checked) {
-    for (const r of c.resolutions.values()) {
-      const ids = r.kind === "overload" ? [r.overloadId] : r.kind === "dynamic" ? r.overloadIds : [];
-      for (const id of ids) for (const name of HELPER_EXPORTS[id] ?? []) exports.add(name);
-    }
-  }
-  if (exports.size > 0) exports.add("edict_args");
-  return exports;
+/** The overloads the checker resolved for the policies' calls, dead code included: a superset of the call sites'. */
+function resolvedOverloads(checked: readonly CheckedPolicy[]): string[] {
+  return checked.flatMap((c) => [...c.resolutions.values()].flatMap((r) => (r.kind === "overload" ? [r.overloadId] : r.kind === "dynamic" ? r.overloadIds : [])));
 }
 
 /** The host functions the final module imports (module "edict"): the generated code's and its helpers'. */
@@ -131,7 +109,8 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
     names.add(c.name);
   }
   const metered = options.metered ?? true;
-  const mb = new ModuleBuilder(metered, helperExportsOf(checked));
+  const helperExports = helperExportsOf(resolvedOverloads(checked));
+  const mb = new ModuleBuilder(metered, helperExports);
   try {
     const policies: ManifestPolicy[] = checked.map((c, k) => {
       const described = describePolicy(c, k);
@@ -139,7 +118,8 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
       return { ...described, hash: policyHash(described, c.source) };
     });
     const m = mb.m;
-    keepHelpersCalled(m, mb.sites);
+    const unserved = [...helperExportsOf(mb.sites.flatMap((s) => s.ids))].filter((name) => !helperExports.has(name));
+    if (unserved.length > 0) throw new Error(`wasm backend left out helpers its call sites need: ${unserved.join(", ")} (this is a bug)`);
     if (!m.validate()) throw new Error("wasm backend produced an invalid module (this is a bug)");
     if (options.optimize ?? true) optimize(m, mb.helperFunctions);
     const manifest: BundleManifest = {

@@ -93,12 +93,9 @@ export class RegexHelper {
 
   private compileUncached(pattern: string): RegexHelperCompileResult {
     const memory = this.memory;
-    const ptr = memory.reserve(HelperMemory.sizeOf(pattern));
-    const length = memory.writeUtf8(ptr, pattern);
-    const r = this.exports.edict_regex_compile(ptr, length) >>> 0;
-    memory.settle();
-    // The record is 16-aligned, so these views are aligned; Wasm memory is little-endian like every host this runs on.
-    const [status, a, b, c] = new Int32Array(memory.bytes.buffer, r, 4);
+    const r = memory.call1(this.exports.edict_regex_compile, pattern) >>> 0;
+    // The record is 16-aligned, so the i32 view reads it; Wasm memory is little-endian like every host this runs on.
+    const [status, a, b, c] = memory.words.subarray(r >>> 2, (r >>> 2) + 4);
     if (status === 0) {
       // Copied out: the next helper call frees the record.
       return { ok: true, words: new Uint32Array(memory.bytes.buffer.slice(r + 16, r + 16 + 4 * a!)), instructions: b! };

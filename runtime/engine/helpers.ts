@@ -68,6 +68,25 @@ export class HelperMemory {
     return encoder.encodeInto(text, this.bytes.subarray(ptr)).written;
   }
 
+  /** Calls a helper taking one string as (ptr, len). */
+  call1(helper: (ptr: number, len: number) => number, s: string): number {
+    const ptr = this.reserve(HelperMemory.sizeOf(s));
+    const r = helper(ptr, this.writeUtf8(ptr, s));
+    this.settle();
+    return r;
+  }
+
+  /** Calls a helper taking two strings as (ptr, len, ptr, len). */
+  call2(helper: (aPtr: number, aLen: number, bPtr: number, bLen: number) => number, a: string, b: string): number {
+    const room = HelperMemory.sizeOf(a);
+    const ptr = this.reserve(room + HelperMemory.sizeOf(b));
+    const aLen = this.writeUtf8(ptr, a);
+    const bLen = this.writeUtf8(ptr + room, b);
+    const r = helper(ptr, aLen, ptr + room, bLen);
+    this.settle();
+    return r;
+  }
+
   /** Rebuilds the views when a helper grew the memory; call after every helper call. */
   settle(): void {
     const buffer = this.exports.memory.buffer;
@@ -97,6 +116,14 @@ export const HELPER_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   net_port_string: ["edict_net_port", "edict_net_split"],
   net_is_loopback_string: ["edict_net_is_loopback"],
 };
+
+/** The helper exports overloads `ids` need, `edict_args` included when any is (codegen keeps these in a bundle). */
+export function helperExportsOf(ids: Iterable<string>): Set<string> {
+  const exports = new Set<string>();
+  for (const id of ids) for (const name of HELPER_EXPORTS[id] ?? []) exports.add(name);
+  if (exports.size > 0) exports.add("edict_args");
+  return exports;
+}
 
 /** Results of the semver helpers besides -1/0/1 and 0/1. */
 const INVALID_FIRST = 2;
@@ -129,9 +156,8 @@ export class BundleHelpers {
   implementations(ids: Iterable<string>): Record<string, Impl> {
     const out: Record<string, Impl> = {};
     for (const id of ids) {
-      const needed = HELPER_EXPORTS[id];
-      if (needed === undefined) continue;
-      for (const name of ["edict_args", ...needed]) {
+      if (HELPER_EXPORTS[id] === undefined) continue;
+      for (const name of helperExportsOf([id])) {
         if (typeof (this.exports as unknown as Record<string, unknown>)[name] !== "function") {
           throw new Error(`corrupted Edict bundle: it calls ${id} but lacks the helper ${name}`);
         }
@@ -150,13 +176,13 @@ export class BundleHelpers {
         return ([key, salt]) => this.rolloutBucket(key as string, salt as string);
       case "semver_compare_string_string":
         return ([a, b]) => {
-          const r = this.call2(this.exports.edict_semver_compare, a as string, b as string);
+          const r = this.memory.call2(this.exports.edict_semver_compare, a as string, b as string);
           if (r === INVALID_FIRST || r === INVALID_SECOND) return new Err(`semver.compare: invalid version "${r === INVALID_FIRST ? a : b}"`);
           return BigInt(r);
         };
       case "semver_satisfies_string_string":
         return ([v, range]) => {
-          const r = this.call2(this.exports.edict_semver_satisfies, v as string, range as string);
+          const r = this.memory.call2(this.exports.edict_semver_satisfies, v as string, range as string);
           if (r === INVALID_FIRST) return new Err(`semver.satisfies: invalid version "${v}"`);
           if (r === INVALID_SECOND) return new Err(`semver.satisfies: invalid range "${range}"`);
           return r === 1;
@@ -170,7 +196,7 @@ export class BundleHelpers {
       case "net_port_string":
         return ([s]) => this.netPort(s as string);
       case "net_is_loopback_string": {
-        const loopback = memoizeString((s) => this.call1(this.exports.edict_net_is_loopback, s) === 1);
+        const loopback = memoizeString((s) => this.memory.call1(this.exports.edict_net_is_loopback, s) === 1);
         return ([s]) => loopback(s as string);
       }
       default:
@@ -185,9 +211,7 @@ export class BundleHelpers {
   }
 
   rolloutBucket(key: string, salt: string): number {
-    const text = `${salt}/${key}`;
-    const ptr = this.memory.reserve(HelperMemory.sizeOf(text));
-    return this.exports.edict_rollout_bucket(ptr, this.memory.writeUtf8(ptr, text));
+    return this.memory.call1(this.exports.edict_rollout_bucket, `${salt}/${key}`);
   }
 
   /**
@@ -198,7 +222,7 @@ export class BundleHelpers {
    * return the same string for every input, lone surrogates included.
    */
   private netSplit(s: string): number {
-    return this.call1(this.exports.edict_net_split, s) >>> 2;
+    return this.memory.call1(this.exports.edict_net_split, s) >>> 2;
   }
 
   private netHost(s: string): string {
@@ -209,7 +233,7 @@ export class BundleHelpers {
 
   /** The messages are runtime/lib/net.ts's. */
   private netPort(s: string): Value {
-    const port = this.call1(this.exports.edict_net_port, s);
+    const port = this.memory.call1(this.exports.edict_net_port, s);
     if (port >= 0) return BigInt(port);
     const r = this.netSplit(s);
     const words = this.memory.words;
@@ -218,22 +242,4 @@ export class BundleHelpers {
     return new Err(`net.port: no port in "${s}"` + (scheme === "" ? "" : ` and no default port for scheme "${scheme}"`));
   }
 
-  /** Calls a helper taking one string as (ptr, len). */
-  private call1(helper: (ptr: number, len: number) => number, s: string): number {
-    const ptr = this.memory.reserve(HelperMemory.sizeOf(s));
-    const r = helper(ptr, this.memory.writeUtf8(ptr, s));
-    this.memory.settle();
-    return r;
-  }
-
-  /** Calls a helper taking two strings as (ptr, len, ptr, len). */
-  private call2(helper: (aPtr: number, aLen: number, bPtr: number, bLen: number) => number, a: string, b: string): number {
-    const room = HelperMemory.sizeOf(a);
-    const ptr = this.memory.reserve(room + HelperMemory.sizeOf(b));
-    const aLen = this.memory.writeUtf8(ptr, a);
-    const bLen = this.memory.writeUtf8(ptr + room, b);
-    const r = helper(ptr, aLen, ptr + room, bLen);
-    this.memory.settle();
-    return r;
-  }
 }

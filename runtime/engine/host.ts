@@ -127,8 +127,8 @@ export class Host {
    * The i32 cells of the module's memory (docs/design/wasm-abi.md): the
    * table's live end (slots at and above it are free; stale values are
    * overwritten, not cleared), the floor below which `release` never goes
-   * (lets, kept errors), the last range's length and second binding, and
-   * the current rule.
+   * (lets, kept errors), the last range's length, second binding and
+   * RANGE_DIRECT flag, and the current rule.
    */
   private cells = new Int32Array(9);
   /** Handles the table may hold per evaluation before it counts as over the memory limit. */
