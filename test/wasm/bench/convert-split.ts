@@ -8,9 +8,9 @@ import { generateRollout } from "../../../bench/workload.js";
 import { compile } from "../../../compiler/compile.js";
 import { Converter } from "../../../runtime/engine/convert.js";
 import { parseManifest } from "../../../runtime/engine/manifest.js";
+import { SEED_NAMES } from "./seed-policies.js";
 
-const SEEDS = ["tls-insecure-non-localhost", "exporter-removal", "non-eu-endpoint", "traces-tail-sampling", "hostmetrics-interval", "no-debug-in-production"];
-const compiled = compile(SEEDS.map((n) => ({ name: n, source: readFileSync(`examples/otel/${n}.edict`, "utf8") })));
+const compiled = compile(SEED_NAMES.map((n) => ({ name: n, source: readFileSync(`examples/otel/${n}.edict`, "utf8") })));
 const bytes = compiled.bundle!;
 const manifest = parseManifest(WebAssembly.Module.customSections(new WebAssembly.Module(bytes as unknown as BufferSource), "edict.manifest")[0]);
 const heavy = process.argv[2] === "heavy";

@@ -1,22 +1,13 @@
 // Profiling aid: counts the host calls per agent on the rollout workload,
 // by import and, for library calls, by overload.
 // npx esbuild test/wasm/bench/count-calls.ts --bundle --platform=node --format=esm --packages=external --outfile=dist/scratch/count-calls.mjs && node dist/scratch/count-calls.mjs
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { generateRollout } from "../../../bench/workload.js";
-import { checkPolicy } from "../../../compiler/check/index.js";
-import type { CheckedPolicy } from "../../../compiler/check/checked.js";
 import { generateBundle } from "../../../compiler/codegen/index.js";
-import { parsePolicy } from "../../../grammar/index.js";
 import { loadBundle } from "../../../runtime/index.js";
 import { parseManifest } from "../../../runtime/engine/manifest.js";
+import { checkedSeedPolicies } from "./seed-policies.js";
 
-const checked: CheckedPolicy[] = [];
-for (const name of ["tls-insecure-non-localhost", "exporter-removal", "non-eu-endpoint", "traces-tail-sampling", "hostmetrics-interval", "no-debug-in-production"]) {
-  const source = readFileSync(resolve("examples/otel", `${name}.edict`), "utf8");
-  const result = checkPolicy(parsePolicy(`${name}.edict`, source).ast!, source);
-  if (result.checked) checked.push(result.checked);
-}
+const checked = checkedSeedPolicies();
 const bytes = generateBundle(checked);
 const manifest = parseManifest(WebAssembly.Module.customSections(new WebAssembly.Module(bytes as unknown as BufferSource), "edict.manifest")[0]);
 const counts = new Map<string, number>();

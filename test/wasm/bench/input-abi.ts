@@ -4,29 +4,18 @@
 // Run: npx esbuild test/wasm/bench/input-abi.ts --bundle --platform=node --format=esm \
 //        --target=es2022 --packages=external --outfile=/tmp/input-abi.mjs && node /tmp/input-abi.mjs
 
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { generateRollout } from "../../../bench/workload.js";
-import { checkPolicy } from "../../../compiler/check/index.js";
-import type { CheckedPolicy } from "../../../compiler/check/checked.js";
 import { generateBundle } from "../../../compiler/codegen/index.js";
 import { interpretPolicies } from "../../../compiler/interpret/entry.js";
-import { parsePolicy } from "../../../grammar/index.js";
 import { Converter } from "../../../runtime/engine/convert.js";
 import { parseManifest } from "../../../runtime/engine/manifest.js";
 import { loadBundle } from "../../../runtime/index.js";
 import { runtimeLibrary } from "../support/adapter.js";
 import { LinearEncoder } from "./linear-encoder.js";
 import { view } from "./view.js";
+import { checkedSeedPolicies } from "./seed-policies.js";
 
-const SEEDS = ["tls-insecure-non-localhost", "exporter-removal", "non-eu-endpoint", "traces-tail-sampling", "hostmetrics-interval", "no-debug-in-production"];
-const checked: CheckedPolicy[] = [];
-for (const name of SEEDS) {
-  const source = readFileSync(resolve("examples/otel", `${name}.edict`), "utf8");
-  const result = checkPolicy(parsePolicy(`${name}.edict`, source).ast!, source);
-  if (result.checked) checked.push(result.checked);
-  else console.log(`skipped ${name}: ${result.diagnostics[0]?.message}`);
-}
+const checked = checkedSeedPolicies();
 const bytes = generateBundle(checked);
 const viewing = await loadBundle(bytes, { timeoutMs: 1e9, inputView: view } as object);
 const copying = await loadBundle(bytes, { timeoutMs: 1e9 });
