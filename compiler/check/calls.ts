@@ -11,6 +11,7 @@ import { checkMacro } from "./macros.js";
 import { resolveLibrary } from "./overloads.js";
 import { didYouMean } from "./suggest.js";
 import { assignable } from "./unify.js";
+import { looserThan } from "./runtime-checks.js";
 
 /** `a.b` of a call target made only of identifiers and plain selections. */
 function dottedName(e: Expr): string | null {
@@ -54,7 +55,11 @@ export function checkCall(c: ExprChecker, e: CallExpr): Type {
   const userFn = rootScoped ? undefined : c.env.fn(fnName, e.functionSpan);
   if (userFn) {
     const args = e.args.map((a) => c.check(a));
-    c.resolutions.set(e.id, { kind: "fn", name: fnName });
+    const checkArgs = args.map((t, i) => {
+      const param = userFn.params[i];
+      return param && looserThan(param.type, t, c.vars) ? param.type : null;
+    });
+    c.resolutions.set(e.id, { kind: "fn", name: fnName, checkArgs });
     if (args.length !== userFn.params.length) {
       const n = userFn.params.length;
       c.error(CODES.fnArity, e.span, `function '${fnName}' takes ${n} argument${n === 1 ? "" : "s"}, got ${args.length}`, `its signature is ${fnName}(${userFn.params.map((p) => `${p.name}: ${typeToString(p.type)}`).join(", ")})`);

@@ -52,7 +52,8 @@ export type Resolution =
   | { kind: "overload"; overloadId: string; function: string }
   /** Several overloads remain possible (an argument is `dyn`): the backends choose at run time by value types. */
   | { kind: "dynamic"; overloadIds: string[]; function: string }
-  | { kind: "fn"; name: string }
+  /** `checkArgs[i]`: the parameter type argument i must be checked against at run time (its static type is looser, see check/runtime-checks.ts), or null. */
+  | { kind: "fn"; name: string; checkArgs: (Type | null)[] }
   | { kind: "macro"; info: MacroInfo };
 
 export interface CheckedInput {
@@ -81,6 +82,8 @@ export interface CheckedPolicy {
   consts: Map<string, CelValue>;
   lets: Map<string, LetDecl>;
   fns: Map<string, FnDecl>;
+  /** Fns whose body's type is looser than their declared result: the result is checked at run time (check/runtime-checks.ts). */
+  checkedResults: Map<string, Type>;
   outputs: OutputDecl[];
   /** Rules in source order. */
   rules: RuleDecl[];

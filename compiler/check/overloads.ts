@@ -7,6 +7,7 @@ import { MIXED_NUMERIC_LIST, MIXED_NUMERIC_VARIADIC, OP, overloadsOf, type Overl
 import { T, typeToString, type Type } from "../types.js";
 import { CODES } from "./codes.js";
 import type { ExprChecker } from "./expr.js";
+import { looserThan } from "./runtime-checks.js";
 import { assignable, finalizeType, isDynOrError, joinAll, substitute, type Substitution, type TypeVars } from "./unify.js";
 
 interface Match {
@@ -153,7 +154,9 @@ export function resolveLibrary(
     c.error(CODES.noMatchingOverload, span, `found no matching overload for '${fn}' applied to ${describeCall(fn, member, args)}`, mismatchHelp(fn, args, candidates));
     return T.error;
   }
-  const dynamic = args.some((a) => a.kind === "dyn") || matches.length > 1;
+  // A `dyn` nested where the overload is concrete (`list<dyn>` for `list<string>`) dispatches by value too (check/runtime-checks.ts).
+  const dynamic =
+    args.some((a) => a.kind === "dyn") || matches.length > 1 || args.some((a, i) => looserThan(paramAt(matches[0]!.overload, i), a, c.vars));
   if (dynamic) {
     c.resolutions.set(node.id, { kind: "dynamic", overloadIds: matches.map((m) => m.overload.id), function: fn });
   } else {

@@ -16,6 +16,7 @@ import { PolicyEnv } from "./policy-env.js";
 import { checkRule } from "./rules.js";
 import { BUILTIN_TYPE_NAMES, TypeResolver } from "./type-exprs.js";
 import { assignable } from "./unify.js";
+import { looserThan } from "./runtime-checks.js";
 import { Usage } from "./usage.js";
 
 interface Collected {
@@ -113,7 +114,11 @@ export function checkPolicyFile(ast: PolicyFile, source: string): { checked: Che
 
   for (const name of decls.consts.keys()) env.constType(name);
   for (const name of decls.lets.keys()) env.letType(name);
-  for (const [name, f] of decls.fns) checkFnBody(env, f, fnSignatures.get(name)!, () => new ExprChecker(env, diagnostics, usage, tables));
+  const checkedResults = new Map<string, Type>();
+  for (const [name, f] of decls.fns) {
+    const sig = fnSignatures.get(name)!;
+    if (checkFnBody(env, f, sig, () => new ExprChecker(env, diagnostics, usage, tables))) checkedResults.set(name, sig.result);
+  }
   for (const o of decls.outputs) {
     const t = env.within(null, null, () => new ExprChecker(env, diagnostics, usage, tables).check(o.value));
     usage.wholeValue(t);
@@ -145,6 +150,7 @@ export function checkPolicyFile(ast: PolicyFile, source: string): { checked: Che
       consts,
       lets: decls.lets,
       fns: decls.fns,
+      checkedResults,
       outputs: decls.outputs,
       rules: decls.rules,
     },
@@ -152,7 +158,8 @@ export function checkPolicyFile(ast: PolicyFile, source: string): { checked: Che
   };
 }
 
-function checkFnBody(env: PolicyEnv, f: FnDecl, sig: FnSignature, newChecker: () => ExprChecker): void {
+/** Checks a fn's body against its signature; true when the result must be checked at run time (check/runtime-checks.ts). */
+function checkFnBody(env: PolicyEnv, f: FnDecl, sig: FnSignature, newChecker: () => ExprChecker): boolean {
   const checker = newChecker();
   const locals = sig.params.map((p, index) => [p.name, { type: p.type, ref: { kind: "param" as const, fn: sig.name, index, name: p.name } }] as const);
   const body = env.within(`fn:${sig.name}`, null, () => checker.withLocals(locals.map(([n, l]) => [n, l]), () => checker.check(f.body)));
@@ -160,6 +167,7 @@ function checkFnBody(env: PolicyEnv, f: FnDecl, sig: FnSignature, newChecker: ()
   if (assignable(sig.result, body, subst, checker.vars)) {
     checker.vars.commit(subst);
     checker.usage.flowsInto(body, sig.result);
+    return looserThan(sig.result, body, checker.vars);
   } else {
     checker.error(
       CODES.fnResult,
@@ -167,5 +175,6 @@ function checkFnBody(env: PolicyEnv, f: FnDecl, sig: FnSignature, newChecker: ()
       `fn '${sig.name}' is declared to return ${typeToString(sig.result)} but its body is ${typeToString(body)}`,
       "change the declared result type or convert the body's value",
     );
+    return false;
   }
 }

@@ -10,7 +10,7 @@ import { FUEL } from "../fuel.js";
 import { BINARY_OP_FUNCTION, UNARY_OP_FUNCTION, overloadById, overloadsOf, type Overload } from "../library/index.js";
 import { CelError, CelTypeValue, CelUint } from "../values.js";
 import type { Type } from "../types.js";
-import { typeDesc } from "./manifest.js";
+import { typeDesc, typeToString } from "./manifest.js";
 import { implementation } from "../../runtime/engine/library.js";
 import { HELPER_EXPORTS } from "../../runtime/engine/helpers.js";
 import { emitMacro } from "./macros.js";
@@ -177,7 +177,17 @@ export class ExprEmitter {
       case "fn": {
         const decl = this.scope.checked.fns.get(resolution.name);
         if (!decl) return this.mb.constHandle(new CelError(`undeclared reference to function '${resolution.name}'`));
-        return this.withArgs(e.args, (locals) => this.m.call(this.scope.fnFunction(resolution.name), locals.map((l) => this.get(l)), i32));
+        const args = resolution.checkArgs.map((type, i) =>
+          type ? this.mb.check({ fn: resolution.name, param: decl.params[i]!.name.name, expected: typeToString(type), type: typeDesc(type) }) : -1,
+        );
+        return this.withArgs(e.args, (locals) => {
+          const call = this.m.call(this.scope.fnFunction(resolution.name), locals.map((l) => this.get(l)), i32);
+          if (args.every((c) => c < 0)) return call;
+          // A checked argument that does not fit is the call's error (CEL: no call made).
+          const label = this.mb.label("chk");
+          const checks = locals.flatMap((l, i) => (args[i]! < 0 ? [] : this.guard(label, this.mb.host("check", [this.get(l), this.m.i32.const(args[i]!)]), l).stmts));
+          return this.m.block(label, [...checks, call], i32);
+        });
       }
       case "overload":
       case "dynamic": {

@@ -24,6 +24,7 @@ export function generateExpressionBundle(checked: CheckedExpr, variables: readon
     consts: new Map(),
     lets: new Map(),
     fns: new Map(),
+    checkedResults: new Map(),
     outputs: [{ kind: "output", id: -1, span: SPAN, name: { name: "result", span: SPAN }, value: checked.expr }],
     rules: [],
   };

@@ -129,6 +129,7 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
       imports: hostImports(m),
       consts: mb.consts,
       sites: mb.sites,
+      checks: mb.checks,
       policies,
       ...sharedInputs(checked),
       ...(metered ? {} : { metered: false }),

@@ -5,7 +5,7 @@
 import binaryen from "binaryen";
 import { FUEL } from "../fuel.js";
 import type { CelValue } from "../values.js";
-import { CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_DIRECT, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type CallSite } from "../../runtime/engine/manifest.js";
+import { CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_DIRECT, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type CallSite, type TypeCheck } from "../../runtime/engine/manifest.js";
 import { encodeConst } from "./manifest.js";
 import { base64Decode } from "../../runtime/lib/base64.js";
 import { HELPERS_WASM_BASE64 } from "../../wasm/helpers.js";
@@ -87,6 +87,7 @@ export const HOST_IMPORTS: Record<string, [number[], number]> = {
   output: [[i32, i32], none],
   output_error: [[i32, i32], none],
   expired: [[i32], i32],
+  check: [[i32, i32], i32],
 };
 
 export class ModuleBuilder {
@@ -101,6 +102,7 @@ export class ModuleBuilder {
   readonly consts: unknown[] = [];
   private readonly constIndex = new Map<string, number>();
   readonly sites: CallSite[] = [];
+  readonly checks: TypeCheck[] = [];
   private readonly siteIndex = new Map<string, number>();
   private labels = 0;
 
@@ -224,6 +226,12 @@ export class ModuleBuilder {
       this.siteIndex.set(key, index);
     }
     return index;
+  }
+
+  /** The index of a run-time type check in the manifest. */
+  check(check: TypeCheck): number {
+    this.checks.push(check);
+    return this.checks.length - 1;
   }
 
   label(stem: string): string {

@@ -10,7 +10,7 @@ import { FUEL } from "../fuel.js";
 import { overloadsOf } from "../library/index.js";
 import { CelError } from "../values.js";
 import { ExprEmitter, type PolicyScope } from "./expr.js";
-import { typeDesc } from "./manifest.js";
+import { typeDesc, typeToString } from "./manifest.js";
 import { FunctionBuilder, i32, type ModuleBuilder } from "./module.js";
 
 const none = binaryen.none;
@@ -45,7 +45,18 @@ export function emitPolicy(mb: ModuleBuilder, checked: CheckedPolicy, prefix: st
 
   for (const [name, decl] of checked.fns) {
     const fb = new FunctionBuilder(mb, decl.params.length);
-    const body = new ExprEmitter(mb, fb, scope).emit(decl.body);
+    let body = new ExprEmitter(mb, fb, scope).emit(decl.body);
+    const declared = checked.checkedResults.get(name);
+    if (declared) {
+      // A body typed looser than the declared result (a dyn) is checked on the way out (compiler/check/runtime-checks.ts).
+      const index = mb.check({ fn: name, param: null, expected: typeToString(declared), type: typeDesc(declared) });
+      const r = fb.local();
+      body = m.block(null, [
+        m.local.set(r, body),
+        m.if(m.i32.ge_s(m.local.get(r, i32), m.i32.const(0)), m.local.set(r, mb.host("check", [m.local.get(r, i32), m.i32.const(index)]))),
+        m.local.get(r, i32),
+      ], i32);
+    }
     m.addFunction(scope.fnFunction(name), binaryen.createType(decl.params.map(() => i32)), i32, fb.vars, body);
   }
 

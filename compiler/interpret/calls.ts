@@ -15,7 +15,9 @@ import { CelError, CelList, CelMap, isError, type CelValue } from "../values.js"
 import type { Env } from "./env.js";
 import type { Evaluator } from "./evaluator.js";
 import { evalMacro } from "./macros.js";
-import { celTypeName, valueFitsType } from "./runtime-type.js";
+import { celTypeName, valueFitsDeclared, valueFitsType } from "./runtime-type.js";
+import { argumentMismatch, resultMismatch } from "../../runtime/engine/mismatch.js";
+import { typeToString, type Type } from "../types.js";
 
 /** A unary or binary operator node (`&&`, `||` and `?:` are handled by the evaluator). */
 export function callOperator(ev: Evaluator, nodeId: number, fn: string, argExprs: Expr[], env: Env): CelValue {
@@ -33,7 +35,7 @@ export function callFunction(ev: Evaluator, call: CallExpr, env: Env): CelValue 
     case "macro":
       return evalMacro(ev, call, resolution.info, env);
     case "fn":
-      return callUserFn(ev, resolution.name, call.args, env);
+      return callUserFn(ev, resolution.name, resolution.checkArgs, call.args, env);
     case "overload":
     case "dynamic": {
       const candidates = overloadsOfResolution(resolution, call.target !== null);
@@ -52,13 +54,24 @@ export function convertToString(ev: Evaluator, v: CelValue): CelValue {
   return invokeLibrary(ev, "string", overloadsOf("string"), [v], false);
 }
 
-function callUserFn(ev: Evaluator, name: string, argExprs: Expr[], env: Env): CelValue {
+function callUserFn(ev: Evaluator, name: string, checkArgs: readonly (Type | null)[], argExprs: Expr[], env: Env): CelValue {
   const decl = ev.program.fns.get(name);
   if (!decl) return new CelError(`undeclared reference to function '${name}'`);
   const args = evalArgs(ev, argExprs, env);
   if (args instanceof CelError) return args;
+  for (let i = 0; i < checkArgs.length; i++) {
+    const expected = checkArgs[i];
+    if (expected && !valueFitsDeclared(args[i]!, expected)) {
+      return new CelError(argumentMismatch(name, decl.params[i]!.name.name, typeToString(expected), celTypeName(args[i]!)));
+    }
+  }
   // Parameters are values: the body sees neither the caller's locals nor its parameters.
-  return ev.eval(decl.body, { locals: null, params: args });
+  const result = ev.eval(decl.body, { locals: null, params: args });
+  const declared = ev.program.checkedResults?.get(name);
+  if (declared && !isError(result) && !valueFitsDeclared(result, declared)) {
+    return new CelError(resultMismatch(name, typeToString(declared), celTypeName(result)));
+  }
+  return result;
 }
 
 function evalArgs(ev: Evaluator, exprs: Expr[], env: Env): CelValue[] | CelError {
@@ -130,7 +143,7 @@ export function sizeFuel(v: CelValue): number {
  */
 function resolveWithoutChecker(ev: Evaluator, call: CallExpr): Resolution | undefined {
   const target = call.target;
-  if (target === null && ev.program.fns.has(call.function)) return { kind: "fn", name: call.function };
+  if (target === null && ev.program.fns.has(call.function)) return { kind: "fn", name: call.function, checkArgs: [] };
   const namespace = target?.kind === "ident" && !ev.program.references.has(target.id) ? target.name : null;
   const qualified = namespace ? `${namespace}.${call.function}` : null;
   const macro = (qualified && findMacro(qualified, false, call.args.length)) || findMacro(call.function, target !== null, call.args.length);

@@ -19,6 +19,8 @@ export interface Program {
   consts: ReadonlyMap<string, CelValue>;
   lets: ReadonlyMap<string, LetDecl>;
   fns: ReadonlyMap<string, FnDecl>;
+  /** Fns whose result is checked against their declared type (check/runtime-checks.ts); absent: none. */
+  checkedResults?: ReadonlyMap<string, Type>;
 }
 
 /** Variables bound by `for` clauses, comprehensions and `cel.bind`, innermost first. */

@@ -105,6 +105,34 @@ export function valueFitsType(v: CelValue, t: Type): boolean {
   }
 }
 
+/**
+ * Does `v` have declared type `t`, as far as the backends rely on it? As
+ * valueFitsType, and a record's present fields must fit their types too
+ * (absent ones fail when read).
+ */
+export function valueFitsDeclared(v: CelValue, t: Type): boolean {
+  switch (t.kind) {
+    case "record":
+      if (!(v instanceof CelMap)) return false;
+      for (const [name, field] of t.fields) {
+        const value = v.get(name);
+        if (value !== undefined && !valueFitsDeclared(value, field.type)) return false;
+      }
+      return true;
+    case "list":
+      return v instanceof CelList && (isOpen(t.elem) || v.items.every((item) => valueFitsDeclared(item, t.elem)));
+    case "map":
+      if (!(v instanceof CelMap)) return false;
+      if (isOpen(t.key) && isOpen(t.value)) return true;
+      for (const { key, value } of v.entries()) if (!valueFitsDeclared(key, t.key) || !valueFitsDeclared(value, t.value)) return false;
+      return true;
+    case "optional":
+      return v instanceof CelOptional && (v.value === undefined || valueFitsDeclared(v.value, t.inner));
+    default:
+      return valueFitsType(v, t);
+  }
+}
+
 function isOpen(t: Type): boolean {
   return t.kind === "dyn" || t.kind === "param" || t.kind === "error";
 }

@@ -14,7 +14,8 @@ import {
   CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_DIRECT, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy,
 } from "./manifest.js";
 import { decodeConst, toJson } from "./render.js";
-import { fits } from "./type-desc.js";
+import { fits, fitsDeclared } from "./type-desc.js";
+import { argumentMismatch, resultMismatch } from "./mismatch.js";
 import {
   CMap, Err, List, Optional, Timestamp, asKey, type Key, sortedKeys, typeName, type Value,
 } from "./values.js";
@@ -384,6 +385,12 @@ export class Host {
         p().error = { code: "eval_error", message: `output ${p().policy.outputs[o]!}: ${(this.get(e) as Err).message}` };
       },
       expired: (rule) => this.expired(rule),
+      check: (h, index) => {
+        const c = this.manifest.checks[index]!;
+        const v = this.get(h);
+        if (fitsDeclared(v, c.type)) return h;
+        return this.err(c.param === null ? resultMismatch(c.fn, c.expected, typeName(v)) : argumentMismatch(c.fn, c.param, c.expected, typeName(v)));
+      },
     };
   }
 }

@@ -68,8 +68,20 @@ export const CURRENT_RULE = 40;
  * asks `range_one` / `range_pair` instead.
  */
 export const RANGE_DIRECT = 44;
-/** 3: ranges put their bindings in the table (RANGE_DIRECT). 2: fuel and table cells in memory. 1 kept them in globals. */
-export const MANIFEST_VERSION = 3;
+/** 4: run-time type checks of fn arguments and results (`checks`). 3: ranges put their bindings in the table (RANGE_DIRECT). 2: fuel and table cells in memory. 1 kept them in globals. */
+export const MANIFEST_VERSION = 4;
+
+/**
+ * A run-time check of a value against a user fn's declared parameter or
+ * result type, where a `dyn` reaches it (compiler/check/runtime-checks.ts).
+ * `param` null: the result. `expected`: the type as the source writes it.
+ */
+export interface TypeCheck {
+  fn: string;
+  param: string | null;
+  expected: string;
+  type: TypeDesc;
+}
 
 export interface CallSite {
   /** The function as called, for "no such overload" messages. */
@@ -102,6 +114,7 @@ export interface BundleManifest {
   imports: string[];
   consts: unknown[];
   sites: CallSite[];
+  checks: TypeCheck[];
   policies: ManifestPolicy[];
   /** Present and false only in bench builds without fuel metering (compiler/codegen GenerateOptions). */
   metered?: boolean;
@@ -124,8 +137,8 @@ export function parseManifest(bytes: ArrayBuffer | undefined): BundleManifest {
   const o = m as Partial<BundleManifest>;
   if (typeof o !== "object" || o === null || o.format !== MANIFEST_FORMAT) throw new Error("not an Edict bundle: unknown manifest format");
   if (o.version !== MANIFEST_VERSION) throw new Error(`unsupported Edict bundle version ${String(o.version)} (this runtime reads version ${MANIFEST_VERSION})`);
-  if (!Array.isArray(o.policies) || !Array.isArray(o.consts) || !Array.isArray(o.sites) || !Array.isArray(o.imports)) {
-    throw new Error("corrupted Edict bundle: the manifest lacks policies, consts, sites or imports");
+  if (!Array.isArray(o.policies) || !Array.isArray(o.consts) || !Array.isArray(o.sites) || !Array.isArray(o.checks) || !Array.isArray(o.imports)) {
+    throw new Error("corrupted Edict bundle: the manifest lacks policies, consts, sites, checks or imports");
   }
   for (const p of o.policies) {
     if (typeof p?.name !== "string" || typeof p.entry !== "string" || !Array.isArray(p.inputs) || !Array.isArray(p.rules) || !Array.isArray(p.outputs)) {

@@ -80,6 +80,35 @@ export function fits(v: Value, t: TypeDesc): boolean {
   }
 }
 
+/**
+ * Does `v` have declared type `t` as far as generated code relies on it
+ * (compiler/check/runtime-checks.ts)? As `fits`, and a record's present
+ * fields must fit their types too.
+ */
+export function fitsDeclared(v: Value, t: TypeDesc): boolean {
+  if (typeof t === "string") return fits(v, t);
+  switch (t[0]) {
+    case "rec":
+      if (!(v instanceof CMap)) return false;
+      for (const [name, , field] of t[2]) {
+        const value = v.get(name);
+        if (value !== undefined && !fitsDeclared(value, field)) return false;
+      }
+      return true;
+    case "list":
+      return v instanceof List && (isOpen(t[1]) || v.items.every((item) => fitsDeclared(item, t[1])));
+    case "map":
+      if (!(v instanceof CMap)) return false;
+      if (isOpen(t[1]) && isOpen(t[2])) return true;
+      for (const { key, value } of v.entries()) if (!fitsDeclared(key, t[1]) || !fitsDeclared(value, t[2])) return false;
+      return true;
+    case "opt":
+      return v instanceof Optional && (v.value === undefined || fitsDeclared(v.value, t[1]));
+    default:
+      return fits(v, t);
+  }
+}
+
 function isOpen(t: TypeDesc): boolean {
   return typeof t === "string" && OPEN.has(t);
 }

@@ -33,6 +33,7 @@ export function runTyped(front: FrontEnd, c: ConformanceCase): EngineResult {
     consts: new Map(),
     lets: new Map(),
     fns: new Map(),
+    checkedResults: new Map(),
     outputs: [{ kind: "output", id: -1, span: SPAN, name: { name: "result", span: SPAN }, value: checked.checked.expr }],
     rules: [],
   };
