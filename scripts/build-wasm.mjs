@@ -7,7 +7,7 @@ import asc from "assemblyscript/asc";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 
-export const ASC_FLAGS = ["--runtime", "stub", "-O3", "--noAssert", "--use", "abort=", "--memoryBase", "64", "--initialMemory", "1"];
+export const ASC_FLAGS = ["--runtime", "stub", "-O3", "--noAssert", "--use", "abort=", "--memoryBase", "147520", "--initialMemory", "3"];
 const SOURCE = "wasm/assembly/index.ts";
 
 export async function compileHelpers() {

@@ -14,6 +14,8 @@ import { typeDesc, typeToString } from "./manifest.js";
 import { implementation } from "../../runtime/engine/library.js";
 import { HELPER_EXPORTS } from "../../runtime/engine/helpers.js";
 import { emitMacro } from "./macros.js";
+import { lowerArithmetic, lowerComparison } from "../ir/scalar.js";
+import { NumberEmitter } from "./scalar.js";
 import { i32, type FunctionBuilder, type ModuleBuilder } from "./module.js";
 
 /** What the emitter needs to know about the policy around an expression. */
@@ -106,10 +108,20 @@ export class ExprEmitter {
         return this.map(e);
       case "struct":
         return this.mb.constHandle(new CelError(`message construction '${e.typeName}{...}' is not supported`));
-      case "unary":
+      case "unary": {
+        const arithmetic = lowerArithmetic(this.scope.checked, e);
+        if (arithmetic) return new NumberEmitter(this).boxed(arithmetic);
         return this.operator(e.id, UNARY_OP_FUNCTION[e.op], [e.operand]);
-      case "binary":
-        return e.op === "&&" || e.op === "||" ? this.logic(e) : this.operator(e.id, BINARY_OP_FUNCTION[e.op], [e.left, e.right]);
+      }
+      case "binary": {
+        if (e.op === "&&" || e.op === "||") return this.logic(e);
+        // Numbers the checker typed statically are computed unboxed in the module (compiler/ir/scalar.ts).
+        const comparison = lowerComparison(this.scope.checked, e);
+        if (comparison) return new NumberEmitter(this).comparison(comparison);
+        const arithmetic = lowerArithmetic(this.scope.checked, e);
+        if (arithmetic) return new NumberEmitter(this).boxed(arithmetic);
+        return this.operator(e.id, BINARY_OP_FUNCTION[e.op], [e.left, e.right]);
+      }
       case "conditional":
         return this.conditional(e);
     }

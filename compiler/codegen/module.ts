@@ -4,7 +4,7 @@
 
 import binaryen from "binaryen";
 import { FUEL } from "../fuel.js";
-import type { CelValue } from "../values.js";
+import { CelError, type CelValue } from "../values.js";
 import { CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_DIRECT, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type CallSite, type TypeCheck } from "../../runtime/engine/manifest.js";
 import { encodeConst } from "./manifest.js";
 import { base64Decode } from "../../runtime/lib/base64.js";
@@ -45,6 +45,7 @@ function helpersFor(exports: ReadonlySet<string>): Uint8Array {
 
 export const i32 = binaryen.i32;
 export const f64 = binaryen.f64;
+export const i64 = binaryen.i64;
 const none = binaryen.none;
 
 /** Handles 0 and 1 are false and true; constants follow; per-evaluation values after them; errors are negative. */
@@ -88,6 +89,12 @@ export const HOST_IMPORTS: Record<string, [number[], number]> = {
   output_error: [[i32, i32], none],
   expired: [[i32], i32],
   check: [[i32, i32], i32],
+  box_int: [[i64], i32],
+  box_uint: [[i64], i32],
+  box_double: [[f64], i32],
+  unbox_int: [[i32], i64],
+  unbox_uint: [[i32], i64],
+  unbox_double: [[i32], f64],
 };
 
 export class ModuleBuilder {
@@ -206,6 +213,10 @@ export class ModuleBuilder {
   /** The handle of a constant (bools are the fixed handles 0 and 1). */
   constHandle(v: CelValue): number {
     if (v === true || v === false) return this.m.i32.const(v ? 1 : 0);
+    return this.m.i32.const(CONST_BASE + this.constIndexOf(v));
+  }
+
+  private constIndexOf(v: CelValue): number {
     const encoded = encodeConst(v);
     const key = JSON.stringify(encoded);
     let index = this.constIndex.get(key);
@@ -214,7 +225,7 @@ export class ModuleBuilder {
       this.consts.push(encoded);
       this.constIndex.set(key, index);
     }
-    return this.m.i32.const(CONST_BASE + index);
+    return index;
   }
 
   site(site: CallSite): number {
@@ -226,6 +237,11 @@ export class ModuleBuilder {
       this.siteIndex.set(key, index);
     }
     return index;
+  }
+
+  /** The negative handle of a constant error: what a failing inline operation returns. */
+  constError(message: string): number {
+    return this.m.i32.const(-this.constIndexOf(new CelError(message)) - CONST_BASE);
   }
 
   /** The index of a run-time type check in the manifest. */

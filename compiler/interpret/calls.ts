@@ -15,7 +15,7 @@ import { CelError, CelList, CelMap, isError, type CelValue } from "../values.js"
 import type { Env } from "./env.js";
 import type { Evaluator } from "./evaluator.js";
 import { evalMacro } from "./macros.js";
-import { celTypeName, valueFitsDeclared, valueFitsType } from "./runtime-type.js";
+import { celTypeName, valueFitsType } from "./runtime-type.js";
 import { argumentMismatch, resultMismatch } from "../../runtime/engine/mismatch.js";
 import { typeToString, type Type } from "../types.js";
 
@@ -61,14 +61,14 @@ function callUserFn(ev: Evaluator, name: string, checkArgs: readonly (Type | nul
   if (args instanceof CelError) return args;
   for (let i = 0; i < checkArgs.length; i++) {
     const expected = checkArgs[i];
-    if (expected && !valueFitsDeclared(args[i]!, expected)) {
+    if (expected && !valueFitsType(args[i]!, expected, true)) {
       return new CelError(argumentMismatch(name, decl.params[i]!.name.name, typeToString(expected), celTypeName(args[i]!)));
     }
   }
   // Parameters are values: the body sees neither the caller's locals nor its parameters.
   const result = ev.eval(decl.body, { locals: null, params: args });
   const declared = ev.program.checkedResults?.get(name);
-  if (declared && !isError(result) && !valueFitsDeclared(result, declared)) {
+  if (declared && !isError(result) && !valueFitsType(result, declared, true)) {
     return new CelError(resultMismatch(name, typeToString(declared), celTypeName(result)));
   }
   return result;

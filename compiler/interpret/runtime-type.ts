@@ -62,7 +62,7 @@ export function staticTypeName(t: Type): string {
  * a list or map type checks its elements only when the element type is
  * concrete (so `sum(list<dyn>)` picks the overload its elements fit).
  */
-export function valueFitsType(v: CelValue, t: Type): boolean {
+export function valueFitsType(v: CelValue, t: Type, declared = false): boolean {
   switch (t.kind) {
     case "dyn":
     case "param":
@@ -89,47 +89,27 @@ export function valueFitsType(v: CelValue, t: Type): boolean {
     case "type":
       return v instanceof CelTypeValue;
     case "optional":
-      return v instanceof CelOptional && (v.value === undefined || valueFitsType(v.value, t.inner));
+      return v instanceof CelOptional && (v.value === undefined || valueFitsType(v.value, t.inner, declared));
     case "list":
       if (isOpen(t.elem)) return v instanceof CelList;
-      return v instanceof CelList && v.items.every((item) => valueFitsType(item, t.elem));
+      return v instanceof CelList && v.items.every((item) => valueFitsType(item, t.elem, declared));
     case "map":
       if (!(v instanceof CelMap)) return false;
       if (isOpen(t.key) && isOpen(t.value)) return true;
       for (const { key, value } of v.entries()) {
-        if (!valueFitsType(key, t.key) || !valueFitsType(value, t.value)) return false;
+        if (!valueFitsType(key, t.key, declared) || !valueFitsType(value, t.value, declared)) return false;
       }
       return true;
     case "record":
-      return v instanceof CelMap;
-  }
-}
-
-/**
- * Does `v` have declared type `t`, as far as the backends rely on it? As
- * valueFitsType, and a record's present fields must fit their types too
- * (absent ones fail when read).
- */
-export function valueFitsDeclared(v: CelValue, t: Type): boolean {
-  switch (t.kind) {
-    case "record":
       if (!(v instanceof CelMap)) return false;
-      for (const [name, field] of t.fields) {
-        const value = v.get(name);
-        if (value !== undefined && !valueFitsDeclared(value, field.type)) return false;
+      // As a declared type that generated code relies on (check/runtime-checks.ts): present fields must fit too.
+      if (declared) {
+        for (const [name, field] of t.fields) {
+          const value = v.get(name);
+          if (value !== undefined && !valueFitsType(value, field.type, true)) return false;
+        }
       }
       return true;
-    case "list":
-      return v instanceof CelList && (isOpen(t.elem) || v.items.every((item) => valueFitsDeclared(item, t.elem)));
-    case "map":
-      if (!(v instanceof CelMap)) return false;
-      if (isOpen(t.key) && isOpen(t.value)) return true;
-      for (const { key, value } of v.entries()) if (!valueFitsDeclared(key, t.key) || !valueFitsDeclared(value, t.value)) return false;
-      return true;
-    case "optional":
-      return v instanceof CelOptional && (v.value === undefined || valueFitsDeclared(v.value, t.inner));
-    default:
-      return valueFitsType(v, t);
   }
 }
 

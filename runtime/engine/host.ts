@@ -11,13 +11,14 @@ import { hasWorkFuel, implementation, workFuel, type Impl, type LibraryContext }
 import { addEntry, appendItem, CONTAINERS, hasField, indexValue, mergeEntries, selectField } from "./access.js";
 import { bytesFuel, CLOCK_INTERVAL, elementsFuel } from "./fuel-costs.js";
 import {
+  SCALAR_SLOTS, SCALAR_TAGS, SCALAR_VALUES, TAG_DOUBLE, TAG_INT, TAG_UINT,
   CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_DIRECT, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy,
 } from "./manifest.js";
 import { decodeConst, toJson } from "./render.js";
-import { fits, fitsDeclared } from "./type-desc.js";
+import { fits } from "./type-desc.js";
 import { argumentMismatch, resultMismatch } from "./mismatch.js";
 import {
-  CMap, Err, List, Optional, Timestamp, asKey, type Key, sortedKeys, typeName, type Value,
+  CMap, Err, List, Optional, Timestamp, Uint, asKey, type Key, sortedKeys, typeName, type Value,
 } from "./values.js";
 import { Abort } from "./abort.js";
 import { BundleHelpers, type HelperExports } from "./helpers.js";
@@ -103,6 +104,40 @@ export class Host {
     const buffer = this.globals.memory.buffer;
     this.fuel = new Float64Array(buffer, 0, 3);
     this.cells = new Int32Array(buffer, 0, 16);
+    this.tags = new Uint8Array(buffer, SCALAR_TAGS, SCALAR_SLOTS);
+    this.ints = new BigInt64Array(buffer, SCALAR_VALUES, SCALAR_SLOTS);
+    this.doubles = new Float64Array(buffer, SCALAR_VALUES, SCALAR_SLOTS);
+    // The constants' slots are written once: nothing overwrites them (per-evaluation handles start at `base`).
+    for (let h = 2; h < this.base && h < SCALAR_SLOTS; h++) this.shadow(h, this.values[h] as Value);
+  }
+
+  /** The scalar shadow (manifest.ts SCALAR_*): handle h's number kind and value, for generated code to unbox with loads. */
+  private tags = new Uint8Array(0);
+  private ints = new BigInt64Array(0);
+  private doubles = new Float64Array(0);
+
+  private shadow(h: number, v: Value): void {
+    if (typeof v === "bigint") {
+      this.tags[h] = TAG_INT;
+      this.ints[h] = v;
+    } else if (typeof v === "number") {
+      this.tags[h] = TAG_DOUBLE;
+      this.doubles[h] = v;
+    } else if (v instanceof Uint) {
+      this.tags[h] = TAG_UINT;
+      this.ints[h] = v.value;
+    } else {
+      this.tags[h] = 0;
+    }
+  }
+
+  /** The number behind handle h, for generated code whose handle is above the shadow (or, if the checker was wrong, of another kind). */
+  private unbox(h: number, tag: number): bigint | number {
+    const v = this.get(h);
+    if (tag === TAG_INT && typeof v === "bigint") return v;
+    if (tag === TAG_DOUBLE && typeof v === "number") return v;
+    if (tag === TAG_UINT && v instanceof Uint) return v.value;
+    throw new Abort("internal", `a value typed ${["", "int", "uint", "double"][tag]} at compile time is ${typeName(v)} (this is a bug)`);
   }
 
   /** Starts the fuel count of one policy evaluation. */
@@ -153,6 +188,7 @@ export class Host {
     const h = cells[TOP]!;
     if (h >= this.maxValues) throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded`);
     this.values[h] = v;
+    if (h < SCALAR_SLOTS) this.shadow(h, v);
     cells[TOP] = h + 1;
     return v instanceof Err ? -h : h;
   }
@@ -267,8 +303,12 @@ export class Host {
       const first = list ? (pairs ? BigInt(i) : list[i]!) : keys[i]!;
       const second = pairs ? (list ? list[i]! : map!.get(keys[i] as Key)!) : null;
       if (typeof first === "boolean" || typeof second === "boolean") direct = 0;
+      if (k < SCALAR_SLOTS) this.shadow(k, first);
       values[k++] = first;
-      if (pairs) values[k++] = second;
+      if (pairs) {
+        if (k < SCALAR_SLOTS) this.shadow(k, second);
+        values[k++] = second;
+      }
     }
     cells[RANGE_DIRECT_CELL] = direct;
     cells[TOP] = direct ? k : h + 1;
@@ -385,10 +425,16 @@ export class Host {
         p().error = { code: "eval_error", message: `output ${p().policy.outputs[o]!}: ${(this.get(e) as Err).message}` };
       },
       expired: (rule) => this.expired(rule),
+      box_int: (v) => this.put(v as unknown as bigint),
+      box_uint: (v) => this.put(new Uint(BigInt.asUintN(64, v as unknown as bigint))),
+      box_double: (v) => this.put(v),
+      unbox_int: (h) => this.unbox(h, TAG_INT) as unknown as number,
+      unbox_uint: (h) => this.unbox(h, TAG_UINT) as unknown as number,
+      unbox_double: (h) => this.unbox(h, TAG_DOUBLE) as number,
       check: (h, index) => {
         const c = this.manifest.checks[index]!;
         const v = this.get(h);
-        if (fitsDeclared(v, c.type)) return h;
+        if (fits(v, c.type, true)) return h;
         return this.err(c.param === null ? resultMismatch(c.fn, c.expected, typeName(v)) : argumentMismatch(c.fn, c.param, c.expected, typeName(v)));
       },
     };

@@ -68,7 +68,24 @@ export const CURRENT_RULE = 40;
  * asks `range_one` / `range_pair` instead.
  */
 export const RANGE_DIRECT = 44;
-/** 4: run-time type checks of fn arguments and results (`checks`). 3: ranges put their bindings in the table (RANGE_DIRECT). 2: fuel and table cells in memory. 1 kept them in globals. */
+/**
+ * The scalar shadow of the value table (ABI v4): for handles below
+ * SCALAR_SLOTS the host writes, on every `put`, a tag byte at
+ * SCALAR_TAGS + h (0: not a number, TAG_INT, TAG_UINT, TAG_DOUBLE) and the
+ * number itself at SCALAR_VALUES + 8h (i64, or f64 for a double). Generated
+ * code unboxes a handle the checker types as a number with two loads
+ * instead of a host call; a handle above the slots, or a tag that does not
+ * match, goes to the host (`unbox_*`). The helpers' static data and heap
+ * start at SCALAR_END (asc --memoryBase).
+ */
+export const SCALAR_TAGS = 64;
+export const SCALAR_SLOTS = 16384;
+export const SCALAR_VALUES = SCALAR_TAGS + SCALAR_SLOTS;
+export const SCALAR_END = SCALAR_VALUES + 8 * SCALAR_SLOTS;
+export const TAG_INT = 1;
+export const TAG_UINT = 2;
+export const TAG_DOUBLE = 3;
+/** 4: run-time type checks of fn arguments and results (`checks`), and the scalar shadow (SCALAR_*). 3: ranges put their bindings in the table (RANGE_DIRECT). 2: fuel and table cells in memory. 1 kept them in globals. */
 export const MANIFEST_VERSION = 4;
 
 /**

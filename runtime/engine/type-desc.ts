@@ -36,8 +36,13 @@ export function descToString(t: TypeDesc): string {
   }
 }
 
-/** Does `v` fit parameter type `t`? Element types are checked only when concrete. */
-export function fits(v: Value, t: TypeDesc): boolean {
+/**
+ * Does `v` fit parameter type `t`? Element types are checked only when
+ * concrete. `declared`: as generated code relies on a declared type
+ * (compiler/check/runtime-checks.ts), so a record's present fields must fit
+ * their types too (absent ones fail when read).
+ */
+export function fits(v: Value, t: TypeDesc, declared = false): boolean {
   if (typeof t === "string") {
     switch (t) {
       case "bool":
@@ -66,46 +71,24 @@ export function fits(v: Value, t: TypeDesc): boolean {
     case "type":
       return v instanceof TypeValue;
     case "opt":
-      return v instanceof Optional && (v.value === undefined || fits(v.value, t[1]));
+      return v instanceof Optional && (v.value === undefined || fits(v.value, t[1], declared));
     case "list":
       if (!(v instanceof List)) return false;
-      return isOpen(t[1]) || v.items.every((item) => fits(item, t[1]));
+      return isOpen(t[1]) || v.items.every((item) => fits(item, t[1], declared));
     case "map":
       if (!(v instanceof CMap)) return false;
       if (isOpen(t[1]) && isOpen(t[2])) return true;
-      for (const { key, value } of v.entries()) if (!fits(key, t[1]) || !fits(value, t[2])) return false;
+      for (const { key, value } of v.entries()) if (!fits(key, t[1], declared) || !fits(value, t[2], declared)) return false;
       return true;
     case "rec":
-      return v instanceof CMap;
-  }
-}
-
-/**
- * Does `v` have declared type `t` as far as generated code relies on it
- * (compiler/check/runtime-checks.ts)? As `fits`, and a record's present
- * fields must fit their types too.
- */
-export function fitsDeclared(v: Value, t: TypeDesc): boolean {
-  if (typeof t === "string") return fits(v, t);
-  switch (t[0]) {
-    case "rec":
       if (!(v instanceof CMap)) return false;
-      for (const [name, , field] of t[2]) {
-        const value = v.get(name);
-        if (value !== undefined && !fitsDeclared(value, field)) return false;
+      if (declared) {
+        for (const [name, , field] of t[2]) {
+          const value = v.get(name);
+          if (value !== undefined && !fits(value, field, true)) return false;
+        }
       }
       return true;
-    case "list":
-      return v instanceof List && (isOpen(t[1]) || v.items.every((item) => fitsDeclared(item, t[1])));
-    case "map":
-      if (!(v instanceof CMap)) return false;
-      if (isOpen(t[1]) && isOpen(t[2])) return true;
-      for (const { key, value } of v.entries()) if (!fitsDeclared(key, t[1]) || !fitsDeclared(value, t[2])) return false;
-      return true;
-    case "opt":
-      return v instanceof Optional && (v.value === undefined || fitsDeclared(v.value, t[1]));
-    default:
-      return fits(v, t);
   }
 }
 

@@ -6,8 +6,10 @@
 // drops the exports (and so the code) of helpers a bundle does not call.
 // `npm run build:wasm` compiles wasm/assembly into wasm/helpers.ts.
 
-// Bytes 0-63 of memory are the runtime's cells (fuel, value table); asc is
-// run with --memoryBase 64, so static data and the heap start above.
+// Bytes 0-63 of memory are the runtime's cells (fuel, value table), then
+// the scalar shadow of the value table up to SCALAR_END = 147520
+// (runtime/engine/manifest.ts); asc is run with --memoryBase 147520, so
+// static data and the heap start above.
 
 export { edict_args } from "./memory";
 export { edict_murmur3, edict_rollout_bucket } from "./murmur3";
