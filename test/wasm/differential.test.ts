@@ -18,18 +18,22 @@ input xs: list<int>
 input m: map<string, int>
 input d: dyn
 input r: { a: int, b?: string }
+input f: double
+input u: uint
 fn twice(v: int): int = v * 2
 let total = sum(xs)
 `;
 
 type Gen = fc.Arbitrary<string>;
 
-const expressions = fc.letrec<{ int: string; bool: string; str: string; list: string; dyn: string }>((tie) => {
+const expressions = fc.letrec<{ int: string; dbl: string; uint: string; bool: string; str: string; list: string; dyn: string }>((tie) => {
   const int = tie("int") as Gen;
   const bool = tie("bool") as Gen;
   const str = tie("str") as Gen;
   const list = tie("list") as Gen;
   const dyn = tie("dyn") as Gen;
+  const dbl = tie("dbl") as Gen;
+  const uint = tie("uint") as Gen;
   const bin = (a: Gen, op: string, b: Gen) => fc.tuple(a, b).map(([x, y]) => `(${x} ${op} ${y})`);
   return {
     int: fc.oneof(
@@ -47,12 +51,40 @@ const expressions = fc.letrec<{ int: string; bool: string; str: string; list: st
       fc.tuple(int, int).map(([a, b]) => `cel.bind(t, ${a}, t + ${b})`),
       list.map((l) => `sum(${l})`),
       dyn.map((v) => `int(${v})`),
+      // A dyn reaching a declared parameter is checked at run time (compiler/check/runtime-checks.ts).
+      dyn.map((v) => `twice(${v})`),
+    ),
+    dbl: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.constantFrom("f", "0.0", "1.5", "-2.5", "1e308", "double(n)"),
+      bin(dbl, "+", dbl),
+      bin(dbl, "-", dbl),
+      bin(dbl, "*", dbl),
+      bin(dbl, "/", dbl),
+      dbl.map((a) => `-(${a})`),
+      int.map((a) => `double(${a})`),
+    ),
+    uint: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.constantFrom("u", "0u", "3u", "18446744073709551615u"),
+      bin(uint, "+", uint),
+      bin(uint, "-", uint),
+      bin(uint, "*", uint),
+      bin(uint, "/", uint),
+      bin(uint, "%", uint),
     ),
     bool: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
       fc.constantFrom("true", "false", "has(r.b)"),
       bin(int, "<", int),
       bin(int, "==", int),
+      bin(dbl, "<", dbl),
+      bin(dbl, "==", dbl),
+      bin(dbl, ">=", int),
+      bin(int, "<=", dbl),
+      bin(uint, ">", int),
+      bin(uint, "!=", uint),
+      bin(uint, "<", dbl),
       bin(str, "==", str),
       bin(bool, "&&", bool),
       bin(bool, "||", bool),
@@ -71,6 +103,8 @@ const expressions = fc.letrec<{ int: string; bool: string; str: string; list: st
       fc.constantFrom("s", "'a'", "'b/c'", "''", "r.b"),
       bin(str, "+", str),
       int.map((a) => `string(${a})`),
+      dbl.map((a) => `string(${a})`),
+      uint.map((a) => `string(${a})`),
       str.map((a) => `${a}.split('/')[0]`),
       fc.tuple(bool, str, str).map(([c, a, b]) => `(${c} ? ${a} : ${b})`),
       list.map((l) => `${l}.map(x, string(x)).join(',')`),
@@ -111,6 +145,8 @@ const inputs = fc.record({
   m: fc.dictionary(fc.constantFrom("a", "b", "c", "ä"), fc.integer({ min: -2, max: 4 })),
   d: fc.oneof(fc.constant({ a: { b: true }, b: 1.5, c: "x" }), fc.constant({ a: 2 }), fc.constant(true)),
   r: fc.oneof(fc.constant({ a: 1 }), fc.constant({ a: 2, b: "a" })),
+  f: fc.constantFrom(0, -0, 1.5, -2.25, 1e300, 3),
+  u: fc.constantFrom(0, 1, 7, 2 ** 53),
 });
 
 describe("random policies decide identically", () => {
