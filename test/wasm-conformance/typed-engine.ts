@@ -7,8 +7,8 @@ import type { PolicyFile } from "../../compiler/ast.js";
 import type { CheckedPolicy } from "../../compiler/check/checked.js";
 import { generateBundle } from "../../compiler/codegen/index.js";
 import { toCelValue, toRuntimeValue } from "../../compiler/interpret/builtins/registry.js";
+import { loadBundleSync } from "../../runtime/engine/internal.js";
 import type { Value } from "../../runtime/engine/values.js";
-import { loadBundleSync } from "../../runtime/index.js";
 import { checkEnvironment, runFrontEnd, type Engine, type EngineResult, type FrontEnd } from "../conformance/engines.js";
 import type { ConformanceCase } from "../conformance/load.js";
 

@@ -9,6 +9,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { generateBundle } from "../../compiler/codegen/index.js";
 import * as entry from "../../compiler/interpret/entry.js";
+import { loadViewingBundle } from "../../runtime/engine/internal.js";
 import { loadBundle } from "../../runtime/index.js";
 import { check, interpreterBuiltins, NOW } from "./support/harness.js";
 import { view } from "./bench/view.js";
@@ -47,7 +48,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".test.yaml"))) {
     const bytes = generateBundle([checked]);
     const bundlePromise = loadBundle(bytes);
     // Input design B (docs/design/input-abi.md) must decide exactly like the default.
-    const viewingPromise = loadBundle(bytes, { inputView: view } as object);
+    const viewingPromise = loadViewingBundle(bytes, { inputView: view });
     for (const c of spec.cases) {
       test(c.name, async () => {
         const bundle = await bundlePromise;

@@ -8,6 +8,7 @@ import { generateRollout } from "../../../bench/workload.js";
 import { generateBundle } from "../../../compiler/codegen/index.js";
 import { interpretPolicies } from "../../../compiler/interpret/entry.js";
 import { Converter } from "../../../runtime/engine/convert.js";
+import { loadViewingBundle } from "../../../runtime/engine/internal.js";
 import { parseManifest } from "../../../runtime/engine/manifest.js";
 import { loadBundle } from "../../../runtime/index.js";
 import { runtimeLibrary } from "../support/adapter.js";
@@ -17,7 +18,7 @@ import { checkedSeedPolicies } from "./seed-policies.js";
 
 const checked = checkedSeedPolicies();
 const bytes = generateBundle(checked);
-const viewing = await loadBundle(bytes, { timeoutMs: 1e9, inputView: view } as object);
+const viewing = await loadViewingBundle(bytes, { timeoutMs: 1e9, inputView: view });
 const copying = await loadBundle(bytes, { timeoutMs: 1e9 });
 const manifest = parseManifest(WebAssembly.Module.customSections(new WebAssembly.Module(bytes as unknown as BufferSource), "edict.manifest")[0]);
 const inputs = generateRollout({ agents: 1000 });

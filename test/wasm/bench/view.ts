@@ -1,8 +1,9 @@
 // Design B of docs/design/input-abi.md (a prototype: the runtime takes it
-// through the internal load option `inputView`, for measurement only): after the input has been validated
-// against its used type (Converter with build = false), JSON objects are
-// not copied but viewed: a map or record is a CMap whose entries convert on
-// first access. Only what a policy reads is ever converted.
+// through the internal load option `inputView`, loadViewingBundle in
+// runtime/engine/internal.ts, for measurement only): after the input has
+// been validated against its used type (Converter with build = false), JSON
+// objects are not copied but viewed: a map or record is a CMap whose entries
+// convert on first access. Only what a policy reads is ever converted.
 
 import { base64Decode } from "../../../runtime/lib/base64.js";
 import { parseDuration, parseTimestamp } from "../../../runtime/lib/time.js";

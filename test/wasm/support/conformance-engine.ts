@@ -6,8 +6,8 @@
 
 import { generateExpressionBundle } from "../../../compiler/codegen/expression.js";
 import { toCelValue, toRuntimeValue } from "../../../compiler/interpret/builtins/registry.js";
+import { loadBundleSync } from "../../../runtime/engine/internal.js";
 import * as R from "../../../runtime/engine/values.js";
-import { loadBundleSync } from "../../../runtime/index.js";
 import { loadFrontEnd, runFrontEnd, type EngineFactory } from "../../conformance/engines.js";
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
