@@ -46,7 +46,8 @@ async function post(cases: unknown): Promise<CaseResult[]> {
       if (!response.ok) throw new Error(`workerd answered ${response.status}: ${await response.text()}`);
       return (await response.json()) as CaseResult[];
     } catch (error) {
-      if (attempt > 50) throw error;
+      // workerd takes seconds to start on a loaded 2-core machine (5 s was once too short): wait up to 30 s.
+      if (attempt > 300) throw error;
       await new Promise((r) => setTimeout(r, 100));
     }
   }

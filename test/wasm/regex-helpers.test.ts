@@ -171,7 +171,7 @@ describe("regex helpers: compile", () => {
       expect(js.ok, p).toBe(false);
       if (!js.ok) expect(formatRegexError(code!, p, at!, from!, to!), p).toBe(js.error);
     }
-    expect([...seen].sort((a, b) => a - b)).toEqual(Object.values(RegexError).sort((a, b) => a - b));
+    expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: RegexError.TooLarge }, (_, i) => i + 1));
   });
 
   it("messages.ts states the program limit of program.ts", () => {

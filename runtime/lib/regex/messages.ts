@@ -12,34 +12,34 @@ export const MAX_REPEAT = 1000;
 const PROGRAM_WORDS_LIMIT = 1 << 18;
 
 /** Error codes (1-based; 0 means success in the Wasm ABI). */
-export const RegexError = {
-  UnexpectedParen: 1,
-  MissingParen: 2,
-  MissingBracket: 3,
-  MissingRepeatArgument: 4,
-  InvalidRepeatCount: 5,
-  NestedRepetition: 6,
-  Possessive: 7,
-  Lookaround: 8,
-  AtomicGroup: 9,
-  Comment: 10,
-  GroupFlags: 11,
-  GroupNameChar: 12,
-  NamedGroup: 13,
+export const enum RegexError {
+  UnexpectedParen = 1,
+  MissingParen = 2,
+  MissingBracket = 3,
+  MissingRepeatArgument = 4,
+  InvalidRepeatCount = 5,
+  NestedRepetition = 6,
+  Possessive = 7,
+  Lookaround = 8,
+  AtomicGroup = 9,
+  Comment = 10,
+  GroupFlags = 11,
+  GroupNameChar = 12,
+  NamedGroup = 13,
   /** Quotes the name: code points [from, to) of the pattern. */
-  DuplicateName: 14,
-  Nesting: 15,
-  ClassRange: 16,
-  Escape: 17,
+  DuplicateName = 14,
+  Nesting = 15,
+  ClassRange = 16,
+  Escape = 17,
   /** Quotes the name: code points [from, to) of the pattern. */
-  UnknownClass: 18,
-  TrailingBackslash: 19,
-  Backreference: 20,
-  BackslashZ: 21,
-  BackslashC: 22,
+  UnknownClass = 18,
+  TrailingBackslash = 19,
+  Backreference = 20,
+  BackslashZ = 21,
+  BackslashC = 22,
   /** The compiled program is over the size limit; no position. */
-  TooLarge: 23,
-} as const;
+  TooLarge = 23,
+}
 
 /** `{}` stands for the quoted part of the pattern. */
 const MESSAGES: readonly string[] = [
