@@ -92,9 +92,9 @@ export const HOST_IMPORTS: Record<string, [number[], number]> = {
   box_int: [[i64], i32],
   box_uint: [[i64], i32],
   box_double: [[f64], i32],
-  unbox_int: [[i32], i64],
-  unbox_uint: [[i32], i64],
+  unbox_i64: [[i32, i32], i64],
   unbox_double: [[i32], f64],
+  box_duration: [[i64], i32],
 };
 
 export class ModuleBuilder {

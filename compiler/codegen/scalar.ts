@@ -11,14 +11,15 @@
 // are the interpreter's (it charges a node on entry; nothing between those
 // points is observable).
 
-import { SCALAR_SLOTS, SCALAR_TAGS, SCALAR_VALUES, TAG_DOUBLE, TAG_INT, TAG_UINT } from "../../runtime/engine/manifest.js";
+import { SCALAR_SLOTS, SCALAR_TAGS, SCALAR_VALUES, TAG_DOUBLE, TAG_DURATION, TAG_INT, TAG_UINT } from "../../runtime/engine/manifest.js";
 import type { Expr } from "../ast.js";
 import type { Comparison, CompareOp, NumberKind, NumberNode } from "../ir/scalar.js";
 import type { ExprEmitter } from "./expr.js";
 import { f64, i32, i64 } from "./module.js";
 
 const INT64_MIN = -(2n ** 63n);
-const TAGS: Record<NumberKind, number> = { int: TAG_INT, uint: TAG_UINT, double: TAG_DOUBLE };
+const TAGS: Record<NumberKind, number> = { int: TAG_INT, uint: TAG_UINT, double: TAG_DOUBLE, duration: TAG_DURATION };
+const BOX = { int: "box_int", uint: "box_uint", double: "box_double", duration: "box_duration" } as const;
 
 /** An operand ready for use: an expression factory (binaryen expressions may appear once in a tree). */
 type Operand = () => number;
@@ -43,8 +44,7 @@ export class NumberEmitter {
   /** Arithmetic whose value leaves the fragment: boxed into a handle. Its own node's fuel is already pending. */
   boxed(n: NumberNode): number {
     const v = this.value(n, true);
-    const box = n.kind === "int" ? "box_int" : n.kind === "uint" ? "box_uint" : "box_double";
-    return this.finish(this.x.mb.host(box, [v()]));
+    return this.finish(this.x.mb.host(BOX[n.kind], [v()]));
   }
 
   private finish(result: number): number {
@@ -81,7 +81,9 @@ export class NumberEmitter {
         if (!root) x.pending += n.fuel;
         const a = this.value(n.left);
         const b = this.value(n.right);
-        return n.kind === "double" ? this.keep(n.kind, doubleArith(x, n.op, a, b)) : this.integerArith(n.op, n.kind === "uint", a, b);
+        if (n.kind === "double") return this.keep(n.kind, doubleArith(x, n.op, a, b));
+        // A duration is int64 nanoseconds: int arithmetic with the duration's range error.
+        return this.integerArith(n.op, n.kind === "uint", a, b, n.kind === "duration" ? "duration out of range" : undefined);
       }
     }
   }
@@ -102,7 +104,7 @@ export class NumberEmitter {
     );
     const address = m.i32.shl(handle(), m.i32.const(3));
     const shadow = kind === "double" ? m.f64.load(SCALAR_VALUES, 8, address) : m.i64.load(SCALAR_VALUES, 8, address);
-    const host = x.mb.host(kind === "int" ? "unbox_int" : kind === "uint" ? "unbox_uint" : "unbox_double", [handle()]);
+    const host = kind === "double" ? x.mb.host("unbox_double", [handle()]) : x.mb.host("unbox_i64", [handle(), m.i32.const(TAGS[kind])]);
     return this.keep(kind, m.if(inShadow, shadow, host));
   }
 
@@ -122,9 +124,9 @@ export class NumberEmitter {
   }
 
   /** int64 / uint64 arithmetic with CEL's errors: overflow, division and modulus by zero. */
-  private integerArith(op: Exclude<NumberNode["op"], "const" | "load" | "negate">, unsigned: boolean, a: Operand, b: Operand): Operand {
+  private integerArith(op: Exclude<NumberNode["op"], "const" | "load" | "negate">, unsigned: boolean, a: Operand, b: Operand, outOfRange?: string): Operand {
     const m = this.x.m;
-    const overflow = unsigned ? "unsigned integer overflow" : "integer overflow";
+    const overflow = outOfRange ?? (unsigned ? "unsigned integer overflow" : "integer overflow");
     const zero = () => m.i64.const(0n);
     switch (op) {
       case "add": {
@@ -186,7 +188,7 @@ function compare(x: ExprEmitter, op: CompareOp, lk: NumberKind, a: Operand, rk: 
     const asDouble = (k: NumberKind, v: Operand) => (k === "double" ? v() : k === "int" ? m.f64.convert_s.i64(v()) : m.f64.convert_u.i64(v()));
     return compareDoubles(x, op, asDouble(lk, a), asDouble(rk, b));
   }
-  if (lk === rk) return compareIntegers(x, op, lk === "int", a(), b());
+  if (lk === rk) return compareIntegers(x, op, lk !== "uint", a(), b());
   // int against uint: a negative int is below every uint; otherwise both compare as unsigned.
   const [signed, unsigned] = lk === "int" ? [a, b] : [b, a];
   const mirrored: CompareOp = lk === "int" ? op : MIRROR[op];

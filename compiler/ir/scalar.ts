@@ -16,9 +16,10 @@
 import type { Expr } from "../ast.js";
 import type { CheckedPolicy } from "../check/checked.js";
 import { FUEL } from "../fuel.js";
-import { CelUint } from "../values.js";
+import { CelDuration, CelUint } from "../values.js";
 
-export type NumberKind = "int" | "uint" | "double";
+/** Durations are int64 nanoseconds (as cel-go), so they unbox like ints; timestamps do not fit 64 bits and stay handles. */
+export type NumberKind = "int" | "uint" | "double" | "duration";
 export type ArithOp = "add" | "subtract" | "multiply" | "divide" | "modulo";
 export type CompareOp = "less" | "less_equals" | "greater" | "greater_equals" | "equals" | "not_equals";
 
@@ -39,12 +40,12 @@ export interface Comparison {
 
 const ARITH: Record<string, ArithOp> = { "+": "add", "-": "subtract", "*": "multiply", "/": "divide", "%": "modulo" };
 const COMPARE: Record<string, CompareOp> = { "<": "less", "<=": "less_equals", ">": "greater", ">=": "greater_equals", "==": "equals", "!=": "not_equals" };
-const SUFFIX: Record<NumberKind, string> = { int: "int64", uint: "uint64", double: "double" };
+const SUFFIX: Record<NumberKind, string> = { int: "int64", uint: "uint64", double: "double", duration: "duration" };
 
 /** The static number kind of an expression, or null when it is not exactly int, uint or double. */
 function numberKind(checked: CheckedPolicy, e: Expr): NumberKind | null {
   const t = checked.exprTypes.get(e.id);
-  return t && (t.kind === "int" || t.kind === "uint" || t.kind === "double") ? t.kind : null;
+  return t && (t.kind === "int" || t.kind === "uint" || t.kind === "double" || t.kind === "duration") ? t.kind : null;
 }
 
 /** The single overload the checker chose for an operator node, if it chose one. */
@@ -64,7 +65,7 @@ export function lowerComparison(checked: CheckedPolicy, e: Expr): Comparison | n
   if (!op) return null;
   const left = numberKind(checked, e.left);
   const right = numberKind(checked, e.right);
-  if (!left || !right) return null;
+  if (!left || !right || (left === "duration") !== (right === "duration")) return null;
   const id = overloadOf(checked, e);
   const expected = op === "equals" || op === "not_equals" ? op : left === right ? `${op}_${SUFFIX[left]}` : `${op}_${SUFFIX[left]}_${SUFFIX[right]}`;
   if (id !== expected) return null;
@@ -87,7 +88,7 @@ function lowerNumber(checked: CheckedPolicy, e: Expr, kind: NumberKind): NumberN
   if (e.kind === "ident" || e.kind === "select") {
     const ref = checked.references.get(e.id);
     if (ref?.kind === "const") {
-      const v = ref.value instanceof CelUint ? ref.value.value : ref.value;
+      const v = ref.value instanceof CelUint || ref.value instanceof CelDuration ? (ref.value instanceof CelUint ? ref.value.value : ref.value.nanos) : ref.value;
       if (typeof v === "bigint" || typeof v === "number") return { op: "const", kind, value: v, fuel: FUEL.node[e.kind] };
     }
   }
@@ -97,7 +98,8 @@ function lowerNumber(checked: CheckedPolicy, e: Expr, kind: NumberKind): NumberN
   }
   if (e.kind === "binary") {
     const op = ARITH[e.op];
-    if (op && id === `${op}_${SUFFIX[kind]}` && !(op === "modulo" && kind === "double")) {
+    const suffix = kind === "duration" ? "duration_duration" : SUFFIX[kind];
+    if (op && id === `${op}_${suffix}` && !(op === "modulo" && kind === "double")) {
       return { op, kind, left: lowerNumber(checked, e.left, kind), right: lowerNumber(checked, e.right, kind), fuel: FUEL.node.binary };
     }
   }

@@ -11,14 +11,14 @@ import { hasWorkFuel, implementation, workFuel, type Impl, type LibraryContext }
 import { addEntry, appendItem, CONTAINERS, hasField, indexValue, mergeEntries, selectField } from "./access.js";
 import { bytesFuel, CLOCK_INTERVAL, elementsFuel } from "./fuel-costs.js";
 import {
-  SCALAR_SLOTS, SCALAR_TAGS, SCALAR_VALUES, TAG_DOUBLE, TAG_INT, TAG_UINT,
+  SCALAR_SLOTS, SCALAR_TAGS, SCALAR_VALUES, TAG_DOUBLE, TAG_DURATION, TAG_INT, TAG_UINT,
   CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_DIRECT, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy,
 } from "./manifest.js";
 import { decodeConst, toJson } from "./render.js";
 import { fits } from "./type-desc.js";
 import { argumentMismatch, resultMismatch } from "./mismatch.js";
 import {
-  CMap, Err, List, Optional, Timestamp, Uint, asKey, type Key, sortedKeys, typeName, type Value,
+  CMap, Duration, Err, List, Optional, Timestamp, Uint, asKey, type Key, sortedKeys, typeName, type Value,
 } from "./values.js";
 import { Abort } from "./abort.js";
 import { BundleHelpers, type HelperExports } from "./helpers.js";
@@ -54,6 +54,16 @@ export interface Progress {
   grants: number;
   outputs: { [name: string]: unknown };
   error: DecisionError | null;
+}
+
+/** The scalar shadow's tag of a value (manifest.ts SCALAR_*): 0 unless it is a number or a duration. */
+function numberTag(v: Value): number {
+  return typeof v === "bigint" ? TAG_INT : typeof v === "number" ? TAG_DOUBLE : v instanceof Uint ? TAG_UINT : v instanceof Duration ? TAG_DURATION : 0;
+}
+
+/** The 64 bits of an integer-like number (int, uint, duration nanoseconds). */
+function numberBits(v: Value): bigint {
+  return v instanceof Uint ? v.value : v instanceof Duration ? v.nanos : (v as bigint);
 }
 
 export class Host {
@@ -117,27 +127,16 @@ export class Host {
   private doubles = new Float64Array(0);
 
   private shadow(h: number, v: Value): void {
-    if (typeof v === "bigint") {
-      this.tags[h] = TAG_INT;
-      this.ints[h] = v;
-    } else if (typeof v === "number") {
-      this.tags[h] = TAG_DOUBLE;
-      this.doubles[h] = v;
-    } else if (v instanceof Uint) {
-      this.tags[h] = TAG_UINT;
-      this.ints[h] = v.value;
-    } else {
-      this.tags[h] = 0;
-    }
+    const tag = (this.tags[h] = numberTag(v));
+    if (tag === TAG_DOUBLE) this.doubles[h] = v as number;
+    else if (tag) this.ints[h] = numberBits(v);
   }
 
   /** The number behind handle h, for generated code whose handle is above the shadow (or, if the checker was wrong, of another kind). */
   private unbox(h: number, tag: number): bigint | number {
     const v = this.get(h);
-    if (tag === TAG_INT && typeof v === "bigint") return v;
-    if (tag === TAG_DOUBLE && typeof v === "number") return v;
-    if (tag === TAG_UINT && v instanceof Uint) return v.value;
-    throw new Abort("internal", `a value typed ${["", "int", "uint", "double"][tag]} at compile time is ${typeName(v)} (this is a bug)`);
+    if (numberTag(v) === tag) return tag === TAG_DOUBLE ? (v as number) : numberBits(v);
+    throw new Abort("internal", `the checker typed a ${typeName(v)} value as a number (this is a bug)`);
   }
 
   /** Starts the fuel count of one policy evaluation. */
@@ -352,6 +351,7 @@ export class Host {
       memory.settle();
       return memory.bytes;
     };
+    const box = (v: number) => this.put(v);
     return {
       ...(regexImports(helperBytes) as Record<string, (...a: number[]) => number>),
       out_of_fuel: () => this.outOfFuel(),
@@ -425,12 +425,13 @@ export class Host {
         p().error = { code: "eval_error", message: `output ${p().policy.outputs[o]!}: ${(this.get(e) as Err).message}` };
       },
       expired: (rule) => this.expired(rule),
-      box_int: (v) => this.put(v as unknown as bigint),
+      // i64 arrives as a bigint, f64 as a number: the same function boxes both.
+      box_int: box,
       box_uint: (v) => this.put(new Uint(BigInt.asUintN(64, v as unknown as bigint))),
-      box_double: (v) => this.put(v),
-      unbox_int: (h) => this.unbox(h, TAG_INT) as unknown as number,
-      unbox_uint: (h) => this.unbox(h, TAG_UINT) as unknown as number,
+      box_double: box,
+      unbox_i64: (h, tag) => this.unbox(h, tag) as unknown as number,
       unbox_double: (h) => this.unbox(h, TAG_DOUBLE) as number,
+      box_duration: (v) => this.put(new Duration(v as unknown as bigint)),
       check: (h, index) => {
         const c = this.manifest.checks[index]!;
         const v = this.get(h);

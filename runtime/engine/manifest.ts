@@ -71,7 +71,7 @@ export const RANGE_DIRECT = 44;
 /**
  * The scalar shadow of the value table (ABI v4): for handles below
  * SCALAR_SLOTS the host writes, on every `put`, a tag byte at
- * SCALAR_TAGS + h (0: not a number, TAG_INT, TAG_UINT, TAG_DOUBLE) and the
+ * SCALAR_TAGS + h (0: not a number, TAG_INT, TAG_UINT, TAG_DOUBLE, TAG_DURATION) and the
  * number itself at SCALAR_VALUES + 8h (i64, or f64 for a double). Generated
  * code unboxes a handle the checker types as a number with two loads
  * instead of a host call; a handle above the slots, or a tag that does not
@@ -85,6 +85,8 @@ export const SCALAR_END = SCALAR_VALUES + 8 * SCALAR_SLOTS;
 export const TAG_INT = 1;
 export const TAG_UINT = 2;
 export const TAG_DOUBLE = 3;
+/** A duration's int64 nanoseconds. */
+export const TAG_DURATION = 4;
 /** 4: run-time type checks of fn arguments and results (`checks`), and the scalar shadow (SCALAR_*). 3: ranges put their bindings in the table (RANGE_DIRECT). 2: fuel and table cells in memory. 1 kept them in globals. */
 export const MANIFEST_VERSION = 4;
 

@@ -130,6 +130,24 @@ describe("numbers computed in the module", () => {
     expect(got).toEqual([true, true, true, false, false, true, false, true, true, false, true, false, false, true, false, false, true, false, true]);
   });
 
+  test("durations are int64 nanoseconds: comparisons and range errors", async () => {
+    const source = `
+      input d: duration
+      input e: duration
+      const minimum = duration("60s")
+      output lt = d < minimum
+      output ge = d + e >= minimum
+      output eq = d - e == duration("-30s")
+      output sum = d + e
+    `;
+    const [wasm, interpreted] = await both(source, { d: "15s", e: "45s" });
+    expect(wasm).toEqual(interpreted);
+    expect(wasm.outputs).toEqual({ lt: true, ge: true, eq: true, sum: "60s" });
+    const [over, overInterpreted] = await both(source, { d: "2562047h", e: "2562047h" });
+    expect(over).toEqual(overInterpreted);
+    expect(over.error?.message).toBe("output ge: duration out of range");
+  });
+
   test("&& and || absorb an error from inline arithmetic; a rule reports it otherwise", async () => {
     const source = `
       input a: int
@@ -174,7 +192,9 @@ describe("numbers computed in the module", () => {
     const checked = check(`
       input n: int
       input xs: list<double>
-      deny d { for x in xs when x * 2.0 > 1.5 && n + 1 > 2 && n % 3 != 0 }
+      input t: duration
+      const second = duration("1s")
+      deny d { for x in xs when x * 2.0 > 1.5 && n + 1 > 2 && n % 3 != 0 && t + t > second }
     `);
     const bytes = generateBundle([checked]);
     const section = WebAssembly.Module.customSections(new WebAssembly.Module(bytes as BufferSource), "edict.manifest")[0]!;
