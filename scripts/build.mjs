@@ -16,9 +16,11 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: { index: "compiler/index.ts" }, outdir: "dist" }),
   build({ ...common, entryPoints: { runtime: "runtime/index.ts" }, outdir: "dist", platform: "neutral" }),
+  build({ ...common, entryPoints: { "cli-main": "cli/main.ts" }, outdir: "dist" }),
+  // The binary sets a V8 flag before the CLI (and binaryen) load: cli/entry.ts says why.
   build({
     ...common,
-    entryPoints: { cli: "cli/main.ts" },
+    entryPoints: { cli: "cli/entry.ts" },
     outdir: "dist",
     banner: { js: "#!/usr/bin/env node" },
   }),
