@@ -11,7 +11,7 @@ import { hasWorkFuel, implementation, workFuel, type Impl, type LibraryContext }
 import { addEntry, appendItem, CONTAINERS, hasField, indexValue, mergeEntries, selectField } from "./access.js";
 import { bytesFuel, CLOCK_INTERVAL, elementsFuel } from "./fuel-costs.js";
 import {
-  SCALAR_SLOTS, SCALAR_TAGS, SCALAR_VALUES, TAG_DOUBLE, TAG_DURATION, TAG_INT, TAG_UINT,
+  SCALAR_SLOTS, SCALAR_TAGS, SCALAR_VALUES, TAG_DOUBLE, TAG_DURATION, TAG_INT, TAG_UINT, type CallSite,
   CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_DIRECT, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy,
 } from "./manifest.js";
 import { decodeConst, toJson } from "./render.js";
@@ -54,6 +54,18 @@ export interface Progress {
   grants: number;
   outputs: { [name: string]: unknown };
   error: DecisionError | null;
+}
+
+/** The first candidate of a dynamic call site whose parameters the arguments fit, or -1 (plain loops: this runs per call). */
+function dispatch(s: CallSite, args: Value[]): number {
+  candidates: for (let k = 0; k < s.ids.length; k++) {
+    const params = s.params[k]!;
+    const n = params.length;
+    if (s.variadic[k] ? args.length < n : args.length !== n) continue;
+    for (let i = 0; i < args.length; i++) if (!fits(args[i]!, params[i < n ? i : n - 1]!)) continue candidates;
+    return k;
+  }
+  return -1;
 }
 
 /** The scalar shadow's tag of a value (manifest.ts SCALAR_*): 0 unless it is a number or a duration. */
@@ -235,15 +247,7 @@ export class Host {
   /** A library call site: choose the overload, charge the size terms around it (compiler/fuel.ts). */
   private call(site: number, args: Value[]): number {
     const s = this.manifest.sites[site]!;
-    let chosen = s.trusted ? 0 : -1;
-    if (!s.trusted) {
-      chosen = s.ids.findIndex((_, k) => {
-        const params = s.params[k]!;
-        const n = params.length;
-        if (s.variadic[k] ? args.length < n : args.length !== n) return false;
-        return args.every((a, i) => fits(a, params[Math.min(i, n - 1)]!));
-      });
-    }
+    const chosen = s.trusted ? 0 : dispatch(s, args);
     if (chosen < 0) return this.put(new Err(`no such overload: ${s.fn}(${args.map(typeName).join(", ")})`));
     const impl = this.siteImpls[site]![chosen];
     if (!impl) return this.put(new Err(`overload '${s.ids[chosen]}' is not implemented`));
