@@ -11,6 +11,7 @@ import { typeDesc } from "./manifest.js";
 import { ModuleBuilder } from "./module.js";
 import { helperExportsOf } from "../../runtime/engine/helpers.js";
 import { emitPolicy } from "./policy.js";
+import { lowerPolicy } from "../ir/lower-policy.js";
 import { shareInputs } from "./shared-inputs.js";
 import { sha256Hex } from "./sha256.js";
 
@@ -114,7 +115,7 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
   try {
     const policies: ManifestPolicy[] = checked.map((c, k) => {
       const described = describePolicy(c, k);
-      emitPolicy(mb, c, `p${k}_`, described.entry);
+      emitPolicy(mb, lowerPolicy(c), `p${k}_`, described.entry);
       return { ...described, hash: policyHash(described, c.source) };
     });
     const m = mb.m;

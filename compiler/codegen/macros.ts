@@ -1,58 +1,29 @@
-// Macros -> Wasm: has(), cel.bind, optMap/optFlatMap and the comprehensions
-// as explicit loops. A range is snapshotted by the host (lists in order,
-// maps in key order); each iteration charges FUEL.iteration before its body.
-// `all`/`exists` stop at the absorbing value and otherwise return the first
-// non-bool predicate's error; the other comprehensions return an error at once.
+// IR loops and macros -> Wasm: has(), optMap/optFlatMap and the
+// comprehensions as explicit loops. A range is snapshotted by the host (lists
+// in order, maps in key order); each iteration charges FUEL.iteration before
+// its body. `all`/`exists` stop at the absorbing value and otherwise return
+// the first non-bool predicate's error; the other comprehensions return an
+// error at once.
 
-import type { CallExpr, Expr } from "../ast.js";
-import type { MacroInfo } from "../check/checked.js";
+import type { Ir } from "../ir/nodes.js";
 import { FUEL } from "../fuel.js";
-import { CelError } from "../values.js";
 import type { ExprEmitter } from "./expr.js";
 import { i32 } from "./module.js";
 
-export function emitMacro(x: ExprEmitter, call: CallExpr, info: MacroInfo): number {
-  switch (info.macro) {
-    case "has":
-      return emitHas(x, info.tested ?? call.args[0]!);
-    case "bind": {
-      const init = x.fb.local();
-      const set = x.m.local.set(init, x.emit(call.args[1]!));
-      x.fb.bind(info.vars[0]!, init);
-      const body = x.emit(call.args[2]!);
-      x.fb.unbind();
-      return x.m.block(null, [set, body], i32);
-    }
-    case "optMap":
-    case "optFlatMap":
-      return emitOptMap(x, call, info);
-    default:
-      return emitComprehension(x, call, info);
-  }
+export function emitHas(x: ExprEmitter, operand: Ir, field: string): number {
+  return x.withArgs([operand], ([h]) => x.mb.host("has", [x.get(h!), x.mb.constHandle(field)]));
 }
 
-function emitHas(x: ExprEmitter, tested: Expr): number {
-  const m = x.m;
-  if (tested.kind !== "select") return x.mb.constHandle(new CelError("has() needs a field selection such as has(x.f)"));
-  if (x.scope.checked.references.has(tested.id)) {
-    return m.i32.ge_s(x.emit(tested), m.i32.const(0));
-  }
-  const label = x.mb.label("has");
-  const operand = x.guard(label, x.emit(tested.operand));
-  return m.block(label, [...operand.stmts, x.mb.host("has", [x.get(operand.local), x.mb.constHandle(tested.field)])], i32);
-}
-
-function emitOptMap(x: ExprEmitter, call: CallExpr, info: MacroInfo): number {
+export function emitOpt(x: ExprEmitter, e: Extract<Ir, { op: "opt" }>): number {
   const m = x.m;
   const label = x.mb.label("opt");
-  const target = x.guard(label, x.emit(info.range ?? call.target!));
-  const name = x.mb.constHandle(info.macro);
+  const target = x.guard(label, x.emit(e.target));
+  const name = x.mb.constHandle(e.flat ? "optFlatMap" : "optMap");
   const state = x.guard(label, x.mb.host("opt_check", [x.get(target.local), name]));
   const value = x.fb.local();
-  x.fb.bind(info.vars[0]!, value);
-  const body = x.guard(label, x.emit(call.args[1]!));
-  x.fb.unbind();
-  const result = info.macro === "optMap" ? x.mb.host("opt_wrap", [x.get(body.local)]) : x.mb.host("opt_flat", [x.get(body.local), name]);
+  x.fb.bind(e.binding, value);
+  const body = x.guard(label, x.emit(e.body));
+  const result = e.flat ? x.mb.host("opt_flat", [x.get(body.local), x.mb.constHandle("optFlatMap")]) : x.mb.host("opt_wrap", [x.get(body.local)]);
   return m.block(
     label,
     [
@@ -67,26 +38,23 @@ function emitOptMap(x: ExprEmitter, call: CallExpr, info: MacroInfo): number {
   );
 }
 
-function emitComprehension(x: ExprEmitter, call: CallExpr, info: MacroInfo): number {
+export function emitLoop(x: ExprEmitter, e: Extract<Ir, { op: "loop" }>): number {
   const m = x.m;
   const mb = x.mb;
   const label = mb.label("comp");
-  const rangeValue = x.guard(label, x.emit(info.range ?? call.target!));
-  const twoVars = info.vars.length === 2;
+  const rangeValue = x.guard(label, x.emit(e.range));
+  const twoVars = e.second !== null;
   const range = x.guard(label, mb.range(x.get(rangeValue.local), m.i32.const(-1), twoVars));
   const count = x.fb.local();
   const direct = x.fb.local();
   const i = x.fb.local();
-  const args = call.args;
-  const last = args[args.length - 1]!;
-  const filter = info.macro === "map_filter" || (info.macro.startsWith("transform") && args.length === 4) ? args[args.length - 2]! : null;
 
   // Iteration variables, rebound at the top of every iteration.
   const first = x.fb.local();
   const second = x.fb.local();
   const bindings = [mb.rangeBindings(range.local, i, direct, first, twoVars ? second : null)];
-  x.fb.bind(info.vars[0]!, first);
-  if (twoVars) x.fb.bind(info.vars[1]!, second);
+  x.fb.bind(e.first, first);
+  if (e.second) x.fb.bind(e.second, second);
 
   const acc = x.fb.local();
   const r = x.fb.local();
@@ -96,17 +64,15 @@ function emitComprehension(x: ExprEmitter, call: CallExpr, info: MacroInfo): num
   let step: number[];
   let done: number;
   const predicateError = () => m.br(label, undefined, mb.host("pred_error", [x.get(r)]));
-  const bodyInto = (e: Expr) => m.local.set(r, x.emit(e));
+  const bodyInto = (body: Ir) => m.local.set(r, x.emit(body));
 
-  switch (info.macro) {
+  switch (e.kind) {
     case "all":
-    case "all2":
-    case "exists":
-    case "exists2": {
-      const absorbing = info.macro.startsWith("exists") ? 1 : 0;
+    case "exists": {
+      const absorbing = e.kind === "exists" ? 1 : 0;
       init = [m.local.set(acc, m.i32.const(0))];
       step = [
-        bodyInto(last),
+        bodyInto(e.body),
         m.drop(m.br(label, m.i32.eq(x.get(r), m.i32.const(absorbing)), m.i32.const(absorbing))),
         m.if(m.i32.and(m.i32.eqz(x.get(acc)), m.i32.ge_u(x.get(r), m.i32.const(2))), m.local.set(acc, mb.host("pin", [mb.host("pred_error", [x.get(r)])]))),
       ];
@@ -114,43 +80,37 @@ function emitComprehension(x: ExprEmitter, call: CallExpr, info: MacroInfo): num
       break;
     }
     case "exists_one":
-    case "exists_one2":
       init = [m.local.set(acc, m.i32.const(0))];
-      step = [bodyInto(last), m.if(m.i32.ge_u(x.get(r), m.i32.const(2)), predicateError()), m.local.set(acc, m.i32.add(x.get(acc), x.get(r)))];
+      step = [bodyInto(e.body), m.if(m.i32.ge_u(x.get(r), m.i32.const(2)), predicateError()), m.local.set(acc, m.i32.add(x.get(acc), x.get(r)))];
       done = m.i32.eq(x.get(acc), m.i32.const(1));
       break;
     case "filter":
       init = [m.local.set(acc, mb.host("list_new", []))];
       step = [
-        bodyInto(last),
+        bodyInto(e.body),
         m.if(m.i32.ge_u(x.get(r), m.i32.const(2)), predicateError()),
         m.if(x.get(r), m.drop(mb.host("list_add", [x.get(acc), x.get(first), m.i32.const(0)]))),
       ];
       done = x.get(acc);
       break;
     case "map":
-    case "map_filter":
     case "transformList":
     case "transformMap":
     case "transformMapEntry": {
-      const toMap = info.macro !== "map" && info.macro !== "map_filter" && info.macro !== "transformList";
+      const toMap = e.kind === "transformMap" || e.kind === "transformMapEntry";
       init = [m.local.set(acc, mb.host(toMap ? "map_new" : "list_new", []))];
       step = [];
-      if (filter) {
-        step.push(bodyInto(filter), m.if(m.i32.ge_u(x.get(r), m.i32.const(2)), predicateError()), m.br(next, m.i32.eqz(x.get(r))));
+      if (e.filter) {
+        step.push(bodyInto(e.filter), m.if(m.i32.ge_u(x.get(r), m.i32.const(2)), predicateError()), m.br(next, m.i32.eqz(x.get(r))));
       }
-      step.push(bodyInto(last), m.drop(m.br(label, m.i32.lt_s(x.get(r), m.i32.const(0)), x.get(r))));
-      if (info.macro === "transformMap") step.push(mb.host("map_put", [x.get(acc), x.get(first), x.get(r)]));
-      else if (info.macro === "transformMapEntry") step.push(...x.guard(label, mb.host("map_merge", [x.get(acc), x.get(r)]), acc).stmts);
+      step.push(bodyInto(e.body), m.drop(m.br(label, m.i32.lt_s(x.get(r), m.i32.const(0)), x.get(r))));
+      if (e.kind === "transformMap") step.push(mb.host("map_put", [x.get(acc), x.get(first), x.get(r)]));
+      else if (e.kind === "transformMapEntry") step.push(...x.guard(label, mb.host("map_merge", [x.get(acc), x.get(r)]), acc).stmts);
       else step.push(m.drop(mb.host("list_add", [x.get(acc), x.get(r), m.i32.const(0)])));
       done = x.get(acc);
       break;
     }
-    default:
-      x.fb.unbind(twoVars ? 2 : 1);
-      throw new Error(`wasm backend: macro ${info.macro} is not supported yet`);
   }
-  x.fb.unbind(twoVars ? 2 : 1);
   // Values made by an iteration are dropped at its end (lets and a kept error are pinned by the host).
   const mark = x.fb.local();
   const body = m.loop(

@@ -5,6 +5,7 @@
 import binaryen from "binaryen";
 import { FUEL } from "../fuel.js";
 import { CelError, type CelValue } from "../values.js";
+import type { Binding } from "../ir/nodes.js";
 import { CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_DIRECT, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type CallSite, type TypeCheck } from "../../runtime/engine/manifest.js";
 import { encodeConst } from "./manifest.js";
 import { base64Decode } from "../../runtime/lib/base64.js";
@@ -255,10 +256,10 @@ export class ModuleBuilder {
   }
 }
 
-/** Locals and lexical scopes of one generated function. */
+/** Locals of one generated function, and the local of each IR variable (compiler/ir/nodes.ts Binding) bound in it. */
 export class FunctionBuilder {
   readonly vars: number[] = [];
-  private readonly scopes: { name: string; local: number }[] = [];
+  private readonly bound = new Map<Binding, number>();
 
   constructor(
     readonly mb: ModuleBuilder,
@@ -270,17 +271,14 @@ export class FunctionBuilder {
     return this.paramCount + this.vars.length - 1;
   }
 
-  bind(name: string, local: number): void {
-    this.scopes.push({ name, local });
+  bind(binding: Binding, local: number): void {
+    this.bound.set(binding, local);
   }
 
-  unbind(count = 1): void {
-    this.scopes.length -= count;
-  }
-
-  lookup(name: string): number | undefined {
-    for (let k = this.scopes.length - 1; k >= 0; k--) if (this.scopes[k]!.name === name) return this.scopes[k]!.local;
-    return undefined;
+  lookup(binding: Binding): number {
+    const local = this.bound.get(binding);
+    if (local === undefined) throw new Error(`wasm backend: variable '${binding.name}' used outside its scope (this is a bug)`);
+    return local;
   }
 }
 

@@ -1,55 +1,52 @@
-// One policy -> Wasm functions: its lets (memoised per evaluation), fns,
-// rules (for clauses as loops, when/unless/expires/message) and the entry
-// that runs rules then outputs in the interpreter's order
-// (compiler/interpret/README.md).
+// One policy's IR (compiler/ir/nodes.ts PolicyIr) -> Wasm functions: its
+// lets (memoised per evaluation), fns, rules (for clauses as loops,
+// when/unless/expires/message) and the entry that runs rules then outputs
+// in the interpreter's order (compiler/interpret/README.md).
 
 import binaryen from "binaryen";
-import type { RuleDecl, Template } from "../ast.js";
-import type { CheckedPolicy } from "../check/checked.js";
+import type { ForIr, Ir, PolicyIr, RuleIr } from "../ir/nodes.js";
+import { librarySite } from "../ir/lower.js";
 import { FUEL } from "../fuel.js";
 import { overloadsOf } from "../library/index.js";
-import { CelError } from "../values.js";
 import { ExprEmitter, type PolicyScope } from "./expr.js";
-import { typeDesc, typeToString } from "./manifest.js";
 import { FunctionBuilder, i32, type ModuleBuilder } from "./module.js";
 
 const none = binaryen.none;
 
-export function emitPolicy(mb: ModuleBuilder, checked: CheckedPolicy, prefix: string, entry: string): void {
+/** The `string()` call site of message holes: any overload, chosen by the value. */
+const STRING_SITE = librarySite("string", overloadsOf("string"), false, 1);
+
+export function emitPolicy(mb: ModuleBuilder, policy: PolicyIr, prefix: string, entry: string): void {
   const m = mb.m;
   const scope: PolicyScope = {
-    checked,
-    inputIndex: new Map(checked.inputs.map((input, k) => [input.name, k])),
     inputGlobal: (index) => `${prefix}in_${index}`,
     letFunction: (name) => `${prefix}let_${name}`,
     fnFunction: (name) => `${prefix}fn_${name}`,
   };
 
-  for (const [name, decl] of checked.lets) {
+  for (const { name, value } of policy.lets) {
     const state = `${prefix}ls_${name}`;
-    const value = `${prefix}lv_${name}`;
+    const stored = `${prefix}lv_${name}`;
     m.addGlobal(state, i32, true, m.i32.const(0));
-    m.addGlobal(value, i32, true, m.i32.const(0));
+    m.addGlobal(stored, i32, true, m.i32.const(0));
     const fb = new FunctionBuilder(mb, 0);
     const x = new ExprEmitter(mb, fb, scope);
     const body = m.block(null, [
-      m.if(m.i32.eq(m.global.get(state, i32), m.i32.const(2)), m.return(m.global.get(value, i32))),
-      m.if(m.global.get(state, i32), m.return(mb.constHandle(new CelError(`let '${name}' refers to itself`)))),
+      m.if(m.i32.eq(m.global.get(state, i32), m.i32.const(2)), m.return(m.global.get(stored, i32))),
+      m.if(m.global.get(state, i32), m.return(mb.constError(`let '${name}' refers to itself`))),
       m.global.set(state, m.i32.const(1)),
-      m.global.set(value, mb.host("pin", [x.emit(decl.value)])),
+      m.global.set(stored, mb.host("pin", [x.emit(value)])),
       m.global.set(state, m.i32.const(2)),
-      m.return(m.global.get(value, i32)),
+      m.return(m.global.get(stored, i32)),
     ]);
     m.addFunction(scope.letFunction(name), none, i32, fb.vars, body);
   }
 
-  for (const [name, decl] of checked.fns) {
-    const fb = new FunctionBuilder(mb, decl.params.length);
-    let body = new ExprEmitter(mb, fb, scope).emit(decl.body);
-    const declared = checked.checkedResults.get(name);
-    if (declared) {
-      // A body typed looser than the declared result (a dyn) is checked on the way out (compiler/check/runtime-checks.ts).
-      const index = mb.check({ fn: name, param: null, expected: typeToString(declared), type: typeDesc(declared) });
+  for (const fn of policy.fns) {
+    const fb = new FunctionBuilder(mb, fn.params);
+    let body = new ExprEmitter(mb, fb, scope).emit(fn.body);
+    if (fn.result) {
+      const index = mb.check(fn.result);
       const r = fb.local();
       body = m.block(null, [
         m.local.set(r, body),
@@ -57,47 +54,47 @@ export function emitPolicy(mb: ModuleBuilder, checked: CheckedPolicy, prefix: st
         m.local.get(r, i32),
       ], i32);
     }
-    m.addFunction(scope.fnFunction(name), binaryen.createType(decl.params.map(() => i32)), i32, fb.vars, body);
+    m.addFunction(scope.fnFunction(fn.name), binaryen.createType(Array.from({ length: fn.params }, () => i32)), i32, fb.vars, body);
   }
 
-  checked.rules.forEach((rule, k) => {
+  policy.rules.forEach((rule, k) => {
     const fb = new FunctionBuilder(mb, 0);
     const body = new RuleEmitter(new ExprEmitter(mb, fb, scope), rule, k).emit();
     m.addFunction(`${prefix}rule_${k}`, none, i32, fb.vars, body);
   });
 
   // The entry takes the inputs' handles as parameters (one JS->Wasm call, no host call per input).
-  const fb = new FunctionBuilder(mb, checked.inputs.length);
+  const fb = new FunctionBuilder(mb, policy.inputs);
   const x = new ExprEmitter(mb, fb, scope);
   const stmts: number[] = [];
-  checked.inputs.forEach((_, k) => {
+  for (let k = 0; k < policy.inputs; k++) {
     m.addGlobal(scope.inputGlobal(k), i32, true, m.i32.const(0));
     stmts.push(m.global.set(scope.inputGlobal(k), m.local.get(k, i32)));
-  });
-  for (const name of checked.lets.keys()) stmts.push(m.global.set(`${prefix}ls_${name}`, m.i32.const(0)));
-  checked.rules.forEach((rule, k) => {
+  }
+  for (const { name } of policy.lets) stmts.push(m.global.set(`${prefix}ls_${name}`, m.i32.const(0)));
+  policy.rules.forEach((rule, k) => {
     const e = fb.local();
     stmts.push(
       mb.setRule(k),
       m.local.set(e, m.call(`${prefix}rule_${k}`, [], i32)),
       m.if(
         m.i32.lt_s(x.get(e), m.i32.const(0)),
-        m.block(null, [mb.host("rule_error", [m.i32.const(k), x.get(e)]), rule.ruleKind === "warn" ? m.nop() : m.return()]),
+        m.block(null, [mb.host("rule_error", [m.i32.const(k), x.get(e)]), rule.kind === "warn" ? m.nop() : m.return()]),
         // Only a rule that fired has anything for the host to record.
         m.if(x.get(e), mb.host("rule_end", [m.i32.const(k)])),
       ),
     );
   });
   stmts.push(mb.setRule(-1));
-  checked.outputs.forEach((output, k) => {
+  policy.outputs.forEach((output, k) => {
     const v = fb.local();
     stmts.push(
-      ...x.withPending(FUEL.output, () => m.local.set(v, x.emit(output.value))),
+      ...x.withPending(FUEL.output, () => m.local.set(v, x.emit(output))),
       m.if(m.i32.lt_s(x.get(v), m.i32.const(0)), m.block(null, [mb.host("output_error", [m.i32.const(k), x.get(v)]), m.return()])),
       mb.host("output", [m.i32.const(k), x.get(v)]),
     );
   });
-  m.addFunction(entry, binaryen.createType(checked.inputs.map(() => i32)), none, fb.vars, m.block(null, stmts));
+  m.addFunction(entry, binaryen.createType(Array.from({ length: policy.inputs }, () => i32)), none, fb.vars, m.block(null, stmts));
   m.addFunctionExport(entry, entry);
 }
 
@@ -108,7 +105,7 @@ class RuleEmitter {
 
   constructor(
     readonly x: ExprEmitter,
-    readonly rule: RuleDecl,
+    readonly rule: RuleIr,
     readonly index: number,
   ) {
     this.fired = x.fb.local();
@@ -144,19 +141,18 @@ class RuleEmitter {
     const { m, mb, fb } = this.x;
     const x = this.x;
     if (depth === this.rule.fors.length) return this.fireOnce();
-    const clause = this.rule.fors[depth]!;
+    const clause: ForIr = this.rule.fors[depth]!;
     const source = this.orReturn(x.emit(clause.source));
-    const range = this.orReturn(mb.range(x.get(source.local), mb.constHandle(clause.first.name), clause.second !== null));
+    const range = this.orReturn(mb.range(x.get(source.local), mb.constHandle(clause.name), clause.second !== null));
     const count = fb.local();
     const direct = fb.local();
     const i = fb.local();
     const first = fb.local();
     const second = fb.local();
     const bindings = [mb.rangeBindings(range.local, i, direct, first, clause.second ? second : null)];
-    fb.bind(clause.first.name, first);
-    if (clause.second) fb.bind(clause.second.name, second);
+    fb.bind(clause.first, first);
+    if (clause.second) fb.bind(clause.second, second);
     const inner = x.withPending(FUEL.iteration, () => this.fireFrom(depth + 1));
-    fb.unbind(clause.second ? 2 : 1);
     const loop = mb.label("for");
     const mark = fb.local();
     return m.block(null, [
@@ -186,7 +182,7 @@ class RuleEmitter {
     const x = this.x;
     const skip = mb.label("skip");
     const stmts: number[] = [];
-    const clause = (e: NonNullable<RuleDecl["when"]>, name: string, skipOn: 0 | 1) => {
+    const clause = (e: Ir, name: string, skipOn: 0 | 1) => {
       const v = this.orReturn(x.emit(e));
       stmts.push(
         ...v.stmts,
@@ -196,38 +192,30 @@ class RuleEmitter {
     };
     if (this.rule.when) clause(this.rule.when, "when", 0);
     if (this.rule.unless) clause(this.rule.unless, "unless", 1);
-    const message = this.orReturn(this.rule.message ? this.template(this.rule.message) : mb.constHandle(this.rule.name.name));
+    const message = this.orReturn(this.rule.message ? this.template(this.rule.message) : mb.constHandle(this.rule.name));
     stmts.push(...message.stmts, mb.host("fire", [m.i32.const(this.index), x.get(message.local)]), m.local.set(this.fired, m.i32.const(1)));
     return m.block(skip, stmts);
   }
 
   /** Literal text and `string()` of each hole (with its size term), concatenated; the first error is the result. */
-  private template(t: Template): number {
+  private template(parts: (string | Ir)[]): number {
     const { m, mb } = this.x;
     const x = this.x;
     const label = mb.label("tmpl");
-    const site = mb.site({
-      fn: "string",
-      ids: overloadsOf("string").map((o) => o.id),
-      params: overloadsOf("string").map((o) => o.params.map(typeDesc)),
-      variadic: overloadsOf("string").map(() => false),
-      trusted: false,
-      argc: 1,
-    });
     const stmts = [mb.charge(FUEL.template)];
-    const parts: number[] = [];
-    for (const part of t.parts) {
-      if (part.kind === "text") {
-        parts.push(mb.constHandle(part.text));
+    const handles: number[] = [];
+    for (const part of parts) {
+      if (typeof part === "string") {
+        handles.push(mb.constHandle(part));
         continue;
       }
-      const v = x.guard(label, x.emit(part.expr));
+      const v = x.guard(label, x.emit(part));
       stmts.push(...v.stmts);
-      const s = x.guard(label, x.callSite(site, [x.get(v.local)]));
+      const s = x.guard(label, x.callSite(STRING_SITE, [x.get(v.local)]));
       stmts.push(...s.stmts);
-      parts.push(x.get(s.local));
+      handles.push(x.get(s.local));
     }
-    stmts.push(...parts.map((p) => mb.host("arg", [p])), mb.host("concat", [m.i32.const(parts.length)]));
+    stmts.push(...handles.map((p) => mb.host("arg", [p])), mb.host("concat", [m.i32.const(handles.length)]));
     return m.block(label, stmts, i32);
   }
 }

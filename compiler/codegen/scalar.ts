@@ -1,4 +1,4 @@
-// Numeric IR (compiler/ir/scalar.ts) -> Wasm on unboxed values: i64 for
+// Numeric IR fragments (compiler/ir/scalar.ts) -> Wasm on unboxed values: i64 for
 // int and uint, f64 for double. Operands that come from handles are
 // unboxed through the scalar shadow (runtime/engine/manifest.ts SCALAR_*);
 // a comparison yields the bool handle 0/1 directly, and arithmetic whose
@@ -12,7 +12,7 @@
 // points is observable).
 
 import { SCALAR_SLOTS, SCALAR_TAGS, SCALAR_VALUES, TAG_DOUBLE, TAG_DURATION, TAG_INT, TAG_UINT } from "../../runtime/engine/manifest.js";
-import type { Expr } from "../ast.js";
+import type { Ir } from "../ir/nodes.js";
 import type { Comparison, CompareOp, NumberKind, NumberNode } from "../ir/scalar.js";
 import type { ExprEmitter } from "./expr.js";
 import { f64, i32, i64 } from "./module.js";
@@ -69,7 +69,7 @@ export class NumberEmitter {
         return n.kind === "double" ? () => m.f64.const(v as number) : () => m.i64.const(BigInt.asIntN(64, v as bigint));
       }
       case "load":
-        return this.load(n.expr, n.kind);
+        return this.load(n.value, n.kind);
       case "negate": {
         if (!root) x.pending += n.fuel;
         const a = this.value(n.operand);
@@ -89,7 +89,7 @@ export class NumberEmitter {
   }
 
   /** The handle of `expr` (its own fuel, its own exits), unboxed: two loads when the shadow has it, else the host. */
-  private load(expr: Expr, kind: NumberKind): Operand {
+  private load(expr: Ir, kind: NumberKind): Operand {
     const x = this.x;
     const m = x.m;
     this.exits = true;

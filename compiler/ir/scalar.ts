@@ -14,6 +14,7 @@
 // relative to every point where evaluation can stop with an error.
 
 import type { Expr } from "../ast.js";
+import type { Ir } from "./nodes.js";
 import type { CheckedPolicy } from "../check/checked.js";
 import { FUEL } from "../fuel.js";
 import { CelDuration, CelUint } from "../values.js";
@@ -27,7 +28,7 @@ export type NumberNode =
   /** A literal or a named constant: no code, its node's fuel only. */
   | { op: "const"; kind: NumberKind; value: bigint | number; fuel: number }
   /** A subexpression that yields a handle (charges its own fuel), unboxed. */
-  | { op: "load"; kind: NumberKind; expr: Expr }
+  | { op: "load"; kind: NumberKind; value: Ir }
   | { op: "negate"; kind: NumberKind; operand: NumberNode; fuel: number }
   | { op: ArithOp; kind: NumberKind; left: NumberNode; right: NumberNode; fuel: number };
 
@@ -59,7 +60,7 @@ function overloadOf(checked: CheckedPolicy, e: Expr): string | null {
  * itself: `<`, `<=`, `>`, `>=` resolved to a numeric overload (mixed kinds
  * included), or `==`/`!=` between two statically numeric operands.
  */
-export function lowerComparison(checked: CheckedPolicy, e: Expr): Comparison | null {
+export function lowerComparison(checked: CheckedPolicy, e: Expr, leaf: (e: Expr) => Ir): Comparison | null {
   if (e.kind !== "binary") return null;
   const op = COMPARE[e.op];
   if (!op) return null;
@@ -69,18 +70,27 @@ export function lowerComparison(checked: CheckedPolicy, e: Expr): Comparison | n
   const id = overloadOf(checked, e);
   const expected = op === "equals" || op === "not_equals" ? op : left === right ? `${op}_${SUFFIX[left]}` : `${op}_${SUFFIX[left]}_${SUFFIX[right]}`;
   if (id !== expected) return null;
-  return { op, left: lowerNumber(checked, e.left, left), right: lowerNumber(checked, e.right, right), fuel: FUEL.node.binary };
+  return { op, left: lowerNumber(checked, e.left, left, leaf), right: lowerNumber(checked, e.right, right, leaf), fuel: FUEL.node.binary };
 }
 
 /** Arithmetic worth computing in the module: an operator node resolved to a numeric overload. */
-export function lowerArithmetic(checked: CheckedPolicy, e: Expr): NumberNode | null {
+export function lowerArithmetic(checked: CheckedPolicy, e: Expr, leaf: (e: Expr) => Ir): NumberNode | null {
   const kind = numberKind(checked, e);
-  if (!kind) return null;
-  const node = lowerNumber(checked, e, kind);
-  return node.op === "const" || node.op === "load" ? null : node;
+  if (!kind || !isOperator(checked, e, kind)) return null;
+  return lowerNumber(checked, e, kind, leaf);
 }
 
-function lowerNumber(checked: CheckedPolicy, e: Expr, kind: NumberKind): NumberNode {
+/** Is `e` an arithmetic operator node the fragment computes (not a leaf)? */
+function isOperator(checked: CheckedPolicy, e: Expr, kind: NumberKind): boolean {
+  const id = overloadOf(checked, e);
+  if (e.kind === "unary") return e.op === "-" && id === `negate_${SUFFIX[kind]}`;
+  if (e.kind !== "binary") return false;
+  const op = ARITH[e.op];
+  const suffix = kind === "duration" ? "duration_duration" : SUFFIX[kind];
+  return op !== undefined && id === `${op}_${suffix}` && !(op === "modulo" && kind === "double");
+}
+
+function lowerNumber(checked: CheckedPolicy, e: Expr, kind: NumberKind, leaf: (e: Expr) => Ir): NumberNode {
   if (e.kind === "literal" && e.value.type === kind) {
     const v = e.value.value;
     if (typeof v === "bigint" || typeof v === "number") return { op: "const", kind, value: v, fuel: FUEL.node.literal };
@@ -92,16 +102,12 @@ function lowerNumber(checked: CheckedPolicy, e: Expr, kind: NumberKind): NumberN
       if (typeof v === "bigint" || typeof v === "number") return { op: "const", kind, value: v, fuel: FUEL.node[e.kind] };
     }
   }
-  const id = overloadOf(checked, e);
-  if (e.kind === "unary" && e.op === "-" && id === `negate_${SUFFIX[kind]}`) {
-    return { op: "negate", kind, operand: lowerNumber(checked, e.operand, kind), fuel: FUEL.node.unary };
-  }
-  if (e.kind === "binary") {
-    const op = ARITH[e.op];
-    const suffix = kind === "duration" ? "duration_duration" : SUFFIX[kind];
-    if (op && id === `${op}_${suffix}` && !(op === "modulo" && kind === "double")) {
-      return { op, kind, left: lowerNumber(checked, e.left, kind), right: lowerNumber(checked, e.right, kind), fuel: FUEL.node.binary };
+  if (isOperator(checked, e, kind)) {
+    if (e.kind === "unary") return { op: "negate", kind, operand: lowerNumber(checked, e.operand, kind, leaf), fuel: FUEL.node.unary };
+    if (e.kind === "binary") {
+      const op = ARITH[e.op]!;
+      return { op, kind, left: lowerNumber(checked, e.left, kind, leaf), right: lowerNumber(checked, e.right, kind, leaf), fuel: FUEL.node.binary };
     }
   }
-  return { op: "load", kind, expr: e };
+  return { op: "load", kind, value: leaf(e) };
 }
