@@ -20,6 +20,8 @@ input d: dyn
 input r: { a: int, b?: string }
 input f: double
 input u: uint
+input dur: duration
+const second = duration("1s")
 fn twice(v: int): int = v * 2
 let total = sum(xs)
 `;
@@ -85,6 +87,9 @@ const expressions = fc.letrec<{ int: string; dbl: string; uint: string; bool: st
       bin(uint, ">", int),
       bin(uint, "!=", uint),
       bin(uint, "<", dbl),
+      fc.constantFrom("dur", "second", "(dur + dur)", "(dur - second)", "(second - dur - dur)").chain((a) =>
+        fc.constantFrom("dur", "second", "(dur + second)").map((b) => `(${a} ${["<", ">=", "==", "!="][(a.length + b.length) % 4]} ${b})`),
+      ),
       bin(str, "==", str),
       bin(bool, "&&", bool),
       bin(bool, "||", bool),
@@ -146,6 +151,7 @@ const inputs = fc.record({
   d: fc.oneof(fc.constant({ a: { b: true }, b: 1.5, c: "x" }), fc.constant({ a: 2 }), fc.constant(true)),
   r: fc.oneof(fc.constant({ a: 1 }), fc.constant({ a: 2, b: "a" })),
   f: fc.constantFrom(0, -0, 1.5, -2.25, 1e300, 3),
+  dur: fc.constantFrom("0s", "1s", "-1.5s", "2562047h", "-2562047h"),
   u: fc.constantFrom(0, 1, 7, 2 ** 53),
 });
 
