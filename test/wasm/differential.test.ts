@@ -23,6 +23,7 @@ input u: uint
 input dur: duration
 const second = duration("1s")
 fn twice(v: int): int = v * 2
+fn ra(x: { a: int, b?: string }): int = has(x.b) ? x.a + size(x.b) : x.a
 let total = sum(xs)
 `;
 
@@ -55,6 +56,9 @@ const expressions = fc.letrec<{ int: string; dbl: string; uint: string; bool: st
       dyn.map((v) => `int(${v})`),
       // A dyn reaching a declared parameter is checked at run time (compiler/check/runtime-checks.ts).
       dyn.map((v) => `twice(${v})`),
+      dyn.map((v) => `ra(${v})`),
+      fc.tuple(int, str).map(([a, b]) => `ra(dyn({"a": ${a}, "b": ${b}}))`),
+      int.map((a) => `ra(dyn({"a": ${a}, "b": ${a}}))`),
     ),
     dbl: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
