@@ -3,33 +3,15 @@
 // runtime needs besides the code: policies, rules, inputs and their used
 // types, the constant pool, the library call sites and the host imports.
 
-import type { Type } from "../types.js";
-import { UNREAD } from "../check/usage.js";
 import { typeToString } from "../types.js";
 import { base64Encode } from "../../runtime/lib/base64.js";
 import { CelDuration, CelError, CelList, CelMap, CelOptional, CelTimestamp, CelTypeValue, CelUint, type CelValue } from "../values.js";
-import type { TypeDesc } from "../../runtime/engine/type-desc.js";
 import type { BundleManifest } from "../../runtime/engine/manifest.js";
 
 export type { BundleManifest };
 
-export function typeDesc(t: Type): TypeDesc {
-  if (t === UNREAD) return "skip";
-  switch (t.kind) {
-    case "list":
-      return ["list", typeDesc(t.elem)];
-    case "map":
-      return ["map", typeDesc(t.key), typeDesc(t.value)];
-    case "optional":
-      return ["opt", typeDesc(t.inner)];
-    case "type":
-      return ["type"];
-    case "record":
-      return ["rec", t.name, [...t.fields].map(([n, f]) => [n, f.optional ? 1 : 0, typeDesc(f.type)] as [string, 0 | 1, TypeDesc])];
-    default:
-      return t.kind;
-  }
-}
+// The IR's call sites already speak the manifest's type encoding (compiler/ir/type-desc.ts).
+export { typeDesc } from "../ir/type-desc.js";
 
 export { typeToString };
 

@@ -3,7 +3,7 @@
 
 import type { RuleDecl } from "../ast.js";
 import type { CheckedPolicy } from "../check/checked.js";
-import { typeDesc } from "../codegen/manifest.js";
+import { typeDesc } from "./type-desc.js";
 import { typeToString } from "../types.js";
 import { Lowering } from "./lower.js";
 import type { ForIr, Ir, PolicyIr, RuleIr } from "./nodes.js";

@@ -10,7 +10,7 @@ import { BINARY_OP_FUNCTION, UNARY_OP_FUNCTION, overloadById, overloadsOf, type 
 import { CelTypeValue, CelUint } from "../values.js";
 import { typeToString } from "../types.js";
 import { staticTypeName } from "../interpret/runtime-type.js";
-import { typeDesc } from "../codegen/manifest.js";
+import { typeDesc } from "./type-desc.js";
 import { implementation } from "../../runtime/engine/library.js";
 import { HELPER_EXPORTS } from "../../runtime/engine/helpers.js";
 import type { CallSite } from "../../runtime/engine/manifest.js";
