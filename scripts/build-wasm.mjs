@@ -7,7 +7,7 @@ import asc from "assemblyscript/asc";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 
-export const ASC_FLAGS = ["--runtime", "stub", "-O3", "--noAssert", "--use", "abort=", "--memoryBase", "147520", "--initialMemory", "3"];
+export const ASC_FLAGS = ["--runtime", "stub", "-O3", "--noAssert", "--use", "abort=", "--memoryBase", "36928", "--initialMemory", "1"];
 const SOURCE = "wasm/assembly/index.ts";
 
 export async function compileHelpers() {

@@ -79,7 +79,7 @@ export const RANGE_DIRECT = 44;
  * start at SCALAR_END (asc --memoryBase).
  */
 export const SCALAR_TAGS = 64;
-export const SCALAR_SLOTS = 16384;
+export const SCALAR_SLOTS = 4096;
 export const SCALAR_VALUES = SCALAR_TAGS + SCALAR_SLOTS;
 export const SCALAR_END = SCALAR_VALUES + 8 * SCALAR_SLOTS;
 export const TAG_INT = 1;

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rolloutBucket } from "../../runtime/lib/murmur3.js";
 import { runs } from "../support/runs.js";
+import { SCALAR_END } from "../../runtime/engine/manifest.js";
 import { both, load, NOW } from "./support/harness.js";
 
 const BUCKET = `
@@ -19,6 +20,12 @@ describe("helpers in the bundle", () => {
   it("wasm/helpers.ts is what wasm/assembly compiles to", () => {
     expect(execFileSync(process.execPath, ["scripts/build-wasm.mjs", "--check"], { encoding: "utf8" })).toContain("up to date");
   }, 60_000);
+
+  it("the helpers' static data and heap start where the scalar shadow ends", async () => {
+    const { ASC_FLAGS } = (await import("../../scripts/build-wasm.mjs" as string)) as { ASC_FLAGS: string[] };
+    expect(Number(ASC_FLAGS[ASC_FLAGS.indexOf("--memoryBase") + 1])).toBe(SCALAR_END);
+    expect(SCALAR_END % 16).toBe(0);
+  });
 
   it("rollout.bucket in Wasm equals the interpreter's JavaScript murmur3, fuel included", async () => {
     const { bundle } = await load(BUCKET);

@@ -7,8 +7,8 @@
 // `npm run build:wasm` compiles wasm/assembly into wasm/helpers.ts.
 
 // Bytes 0-63 of memory are the runtime's cells (fuel, value table), then
-// the scalar shadow of the value table up to SCALAR_END = 147520
-// (runtime/engine/manifest.ts); asc is run with --memoryBase 147520, so
+// the scalar shadow of the value table up to SCALAR_END = 36928
+// (runtime/engine/manifest.ts); asc is run with --memoryBase 36928, so
 // static data and the heap start above.
 
 export { edict_args } from "./memory";
