@@ -1,8 +1,8 @@
-// The typed IR of numeric expressions: arithmetic and comparisons over int,
-// uint and double that the checker resolved to a single overload, lowered
-// from the checked AST so that codegen computes them on unboxed i64/f64
-// values inside the module (compiler/codegen/scalar.ts) instead of asking
-// the host per operator. Everything else in a policy stays a handle
+// The numeric fragments of the IR (./nodes.ts): arithmetic and comparisons
+// over int, uint, double and duration that the checker resolved to a single
+// overload, lowered from the checked AST so that codegen computes them on
+// unboxed i64/f64 values inside the module (compiler/codegen/scalar.ts)
+// instead of asking the host per operator. Everything else in a policy stays a handle
 // (docs/design/wasm-abi.md); where a numeric operand comes from a handle
 // (a field, a call, a let), the IR says `load` and codegen unboxes it
 // through the scalar shadow.
