@@ -8,7 +8,7 @@ import { isTimestampInRange, parseTimestamp } from "../lib/time.js";
 import type { Bundle } from "../index.js";
 import { Converter, InputProblem, jsonKind } from "./convert.js";
 import { Abort, Host, type Globals, type Progress } from "./host.js";
-import { MANIFEST_SECTION, parseManifest, type BundleManifest, type ManifestPolicy } from "./manifest.js";
+import { MANIFEST_SECTION, parseManifest, verifyChecksum, type BundleManifest, type ManifestPolicy } from "./manifest.js";
 import { Timestamp, type Value } from "./values.js";
 import {
   DEFAULT_FUEL, DEFAULT_MEMORY_LIMIT_BYTES, DEFAULT_TIMEOUT_MS,
@@ -39,6 +39,30 @@ export type BundleClass<B extends LoadedBundle, O extends LoadOptions> = new (
   exports: Record<string, unknown>,
   options: O,
 ) => B;
+
+/** `loadBundle` (runtime/index.ts) producing a `Kind`: checksum, compile, host, instantiate, check the entries. */
+export async function loadAs<B extends LoadedBundle, O extends LoadOptions>(bytes: Uint8Array | WebAssembly.Module, options: O, Kind: BundleClass<B, O>): Promise<B> {
+  let module: WebAssembly.Module;
+  if (bytes instanceof WebAssembly.Module) module = bytes;
+  else if (bytes instanceof Uint8Array) {
+    verifyChecksum(bytes);
+    try {
+      module = await WebAssembly.compile(bytes as unknown as BufferSource);
+    } catch (e) {
+      throw new Error(`corrupted or truncated Edict bundle: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  } else {
+    throw new TypeError("loadBundle expects the bundle's bytes (Uint8Array) or a WebAssembly.Module");
+  }
+  const { manifest, host, imports } = prepare(module, options);
+  let instance: WebAssembly.Instance;
+  try {
+    instance = await WebAssembly.instantiate(module, imports);
+  } catch (e) {
+    throw new Error(`cannot instantiate the Edict bundle: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return finish(manifest, host, instance, options, Kind);
+}
 
 /** The instantiated bundle as a `Kind` (LoadedBundle, or an internal subclass for the test hooks). */
 export function finish<B extends LoadedBundle, O extends LoadOptions>(

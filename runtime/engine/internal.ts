@@ -10,7 +10,7 @@
 //    checked to decide identically by test/wasm/examples.test.ts.
 
 import { DEFAULT_FUEL, DEFAULT_TIMEOUT_MS, type DecisionError, type EvaluateOptions, type LoadOptions } from "../types.js";
-import { defaultClock, finish, instant, LoadedBundle, prepare, type SharedConversions } from "./bundle.js";
+import { defaultClock, finish, instant, loadAs, LoadedBundle, prepare, type SharedConversions } from "./bundle.js";
 import { Converter, InputProblem, jsonKind } from "./convert.js";
 import type { Host, Progress } from "./host.js";
 import { verifyChecksum, type BundleManifest, type ManifestPolicy } from "./manifest.js";
@@ -42,22 +42,8 @@ export function loadBundleSync(bytes: Uint8Array, options: InternalLoadOptions =
 }
 
 /** `loadBundle` with inputs viewed (design B), for measuring it and checking that it decides identically. */
-export async function loadViewingBundle(bytes: Uint8Array, options: InternalLoadOptions & { inputView: InputView }): Promise<InternalBundle> {
-  verifyChecksum(bytes);
-  let module: WebAssembly.Module;
-  try {
-    module = await WebAssembly.compile(bytes as unknown as BufferSource);
-  } catch (e) {
-    throw new Error(`corrupted or truncated Edict bundle: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const { manifest, host, imports } = prepare(module, options);
-  let instance: WebAssembly.Instance;
-  try {
-    instance = await WebAssembly.instantiate(module, imports);
-  } catch (e) {
-    throw new Error(`cannot instantiate the Edict bundle: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  return finish(manifest, host, instance, options, InternalBundle);
+export function loadViewingBundle(bytes: Uint8Array, options: InternalLoadOptions & { inputView: InputView }): Promise<InternalBundle> {
+  return loadAs(bytes, options, InternalBundle);
 }
 
 /** Inputs handed in as runtime values by `evaluateValues`, for this policy. */
