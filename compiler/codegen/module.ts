@@ -214,7 +214,9 @@ export class ModuleBuilder {
   /** The handle of a constant (bools are the fixed handles 0 and 1). */
   constHandle(v: CelValue): number {
     if (v === true || v === false) return this.m.i32.const(v ? 1 : 0);
-    return this.m.i32.const(CONST_BASE + this.constIndexOf(v));
+    const h = CONST_BASE + this.constIndexOf(v);
+    // An error is a value only as a negative handle (docs/design/wasm-abi.md), constant or not.
+    return this.m.i32.const(v instanceof CelError ? -h : h);
   }
 
   private constIndexOf(v: CelValue): number {
@@ -242,7 +244,7 @@ export class ModuleBuilder {
 
   /** The negative handle of a constant error: what a failing inline operation returns. */
   constError(message: string): number {
-    return this.m.i32.const(-this.constIndexOf(new CelError(message)) - CONST_BASE);
+    return this.constHandle(new CelError(message));
   }
 
   /** The index of a run-time type check in the manifest. */

@@ -42,7 +42,7 @@ export class Lowering {
     private readonly inputIndex: ReadonlyMap<string, number>,
   ) {}
 
-  /** Runs `body` with `names` bound (in order); returns the bindings and what `body` returned. */
+  /** Runs `body` with `names` bound (in order), handing it their bindings; returns what `body` returned. */
   within<T>(names: string[], body: (bindings: Binding[]) => T): T {
     const bindings = names.map((name) => ({ name }));
     this.scope.push(...bindings);
