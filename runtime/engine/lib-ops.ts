@@ -13,6 +13,8 @@ function numeric(v: Value): bigint | number | null {
 }
 
 export function equal(a: Value, b: Value): boolean {
+  // Strings are most of the comparisons policies make: no numeric or container tests for them.
+  if (typeof a === "string") return a === b;
   const x = numeric(a);
   if (x !== null) {
     const y = numeric(b);
