@@ -274,6 +274,8 @@ export class Host {
     this.charge(argFuel);
     if (this.siteWork[site]![chosen]) this.charge(workFuel(s.ids[chosen]!, args, CONTAINERS, this.regexSize));
     const result = impl(args, this.context);
+    // Bools first: predicates are most library calls, and they have no size.
+    if (typeof result === "boolean") return result ? 1 : 0;
     if (typeof result === "string" || result instanceof Uint8Array) {
       const bytes = typeof result === "string" ? utf8Length(result) : result.length;
       if (bytes > this.memoryLimitBytes) {
