@@ -93,7 +93,6 @@ export class Host {
   clock: () => number = () => 0;
   deadline = Infinity;
   timeoutMs = 0;
-  private nowHandle = -1;
   private readonly expires = new Map<string, bigint | null>();
   /** Each call site's candidate implementations, resolved once at load (helpers inside the bundle first). */
   private siteImpls: (Impl | undefined)[][] = [];
@@ -182,14 +181,20 @@ export class Host {
   private readonly maxValues: number;
 
   reset(progress: Progress): void {
-    this.cells[TOP] = this.base;
     // Emptying an empty array still costs; most evaluations leave both empty.
     if (this.args.length > 0) this.args.length = 0;
     if (this.firings.length > 0) this.firings.length = 0;
     this.progress = progress;
-    this.nowHandle = this.put(progress.now);
+    // `now` lives in the first slot after the constants, below the floor, so the
+    // policies of one evaluation (which share the instant) put it once.
+    const now = this.base;
+    if (this.values[now] !== progress.now) {
+      this.values[now] = progress.now;
+      if (now < SCALAR_SLOTS) this.shadow(now, progress.now);
+    }
     this.context.now = progress.now;
-    this.cells[FLOOR] = this.cells[TOP]!;
+    const cells = this.cells;
+    cells[TOP] = cells[FLOOR] = now + 1;
   }
 
   put(v: Value): number {
@@ -380,7 +385,7 @@ export class Host {
       ...(regexImports(helperBytes) as Record<string, (...a: number[]) => number>),
       out_of_fuel: () => this.outOfFuel(),
       tick: () => this.tick(),
-      now: () => this.nowHandle,
+      now: () => this.base,
       pin: (h) => {
         const cells = this.cells;
         cells[FLOOR] = Math.max(cells[FLOOR]!, cells[TOP]!);

@@ -88,6 +88,7 @@ export class InternalBundle extends LoadedBundle {
     const view = this.inputView;
     if (view === undefined) return super.convertInputs(policy, input, progress, shared);
     // Design B: as LoadedBundle.convertInputs, but without shared conversions, and the validated JSON viewed.
+    this.converted = true;
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
       return `input: expected an object whose keys are input names, got ${jsonKind(input)}`;
     }

@@ -44,7 +44,8 @@ describe("every budget ends where the interpreter ends", () => {
     expect(full.error).toBeNull();
     const builtins = await interpreterBuiltins();
     for (let fuel = 0; fuel <= full.fuel + 1; fuel++) {
-      const wasm = Object.values(bundle.evaluate(input, { now: NOW, fuel }).policies)[0]!;
+      // A generous deadline: this compares fuel, and a loaded machine must not turn a run into a timeout.
+      const wasm = Object.values(bundle.evaluate(input, { now: NOW, fuel, timeoutMs: 60_000 }).policies)[0]!;
       const interpreted = entry.interpretPolicy(checked[0]!, input, { now: NOW, fuel, clock: () => 0, builtins, hash: wasm.hash });
       expect(wasm, `budget ${fuel}`).toEqual(interpreted);
     }
