@@ -175,7 +175,23 @@ export function compareKeys(a: Key, b: Key): number {
 }
 
 export function sortedKeys(m: CMap): Key[] {
-  return (m.sorted ??= m.keys().sort(compareKeys));
+  return (m.sorted ??= sortKeys(m.keys()));
+}
+
+/**
+ * UTF-16 order is UTF-8 order except between U+E000-U+FFFF and surrogates
+ * (supplementary code points): without the former the two orders agree.
+ */
+const NOT_UTF16_ORDERED = /[\ue000-\uffff]/;
+
+/**
+ * Keys in CEL's order. Large maps of strings without U+E000-U+FFFF (component
+ * ids) take the engine's own sort, whose UTF-16 order is then UTF-8 order: on
+ * the heavy rollout a map of 150 exporters costs ~1 100 comparator calls.
+ */
+function sortKeys(keys: Key[]): Key[] {
+  if (keys.length >= 16 && keys.every((k) => typeof k === "string" && !NOT_UTF16_ORDERED.test(k))) return keys.sort();
+  return keys.sort(compareKeys);
 }
 
 /** The list position an index denotes: int, uint or an integral double. */

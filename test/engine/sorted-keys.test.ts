@@ -28,6 +28,18 @@ describe("sortedKeys", () => {
     );
   });
 
+  it("agrees with a UTF-8 comparison on large maps (16 keys or more take the engine's own sort when they allow it)", () => {
+    const unit = fc.constantFrom("a", "b", "/", "0", "é", "\uD7FF", "\uE000", "\uFF61", "\u{1F600}", "\uD800");
+    const ascii = fc.string({ unit: fc.constantFrom("a", "b", "/", "0", "-"), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(ascii, { minLength: 16, maxLength: 60 }), fc.array(fc.string({ unit, maxLength: 4 }), { maxLength: 2 }), (plain, special) => {
+        const keys = [...plain, ...special];
+        expect(sortedKeys(mapOf(keys))).toEqual(byUtf8(keys));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
   it("puts bools, then numbers, then strings when keys are mixed", () => {
     const m = mapOf(["b", "a"]);
     m.set(2n, null);
