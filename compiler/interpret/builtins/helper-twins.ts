@@ -12,6 +12,7 @@ import { memoizeString } from "../../../runtime/lib/memo.js";
 import { rolloutBucket } from "../../../runtime/lib/murmur3.js";
 import { netHost, netIsLoopback, netPort } from "../../../runtime/lib/net.js";
 import { semverCompare, semverSatisfies } from "../../../runtime/lib/semver.js";
+import { STRING_TWINS } from "./string-twins.js";
 
 function matches(s: string, pattern: string): Value {
   const compiled = compileRegexCached(pattern);
@@ -47,4 +48,5 @@ export const HELPER_TWINS: Readonly<Record<string, Impl>> = {
     return typeof p === "number" ? BigInt(p) : new Err(p.error);
   },
   net_is_loopback_string: ([s]) => cachedIsLoopback(s as string),
+  ...STRING_TWINS,
 };
