@@ -1,8 +1,9 @@
 // The JavaScript twins of the library overloads that bundles run in their
 // AssemblyScript helpers (runtime/engine/helpers.ts, HELPER_EXPORTS). The
 // reference interpreter uses these; `edict/runtime` does not carry them, so
-// its size does not include the regex engine, semver or net, and the
-// differential tests compare two independent implementations.
+// its size does not include the regex engine, semver, net or the string
+// extension (string-twins.ts, spread in below), and the differential tests
+// compare two independent implementations.
 
 import type { Impl } from "../../../runtime/engine/library.js";
 import { Err, type Value } from "../../../runtime/engine/values.js";
