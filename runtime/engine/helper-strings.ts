@@ -13,9 +13,10 @@
 // well-formed string here, so both engines return the same value for every
 // input. Error messages are the twins'.
 
-import { wellFormed } from "../lib/utf8.js";
+import { utf8Length, wellFormed } from "../lib/utf8.js";
 import { memoizeString } from "../lib/memo.js";
-import { HelperMemory } from "./helpers.js";
+// Types only: helpers.ts imports this module to build its table, so a value import back would be a cycle.
+import type { HelperMemory } from "./helpers.js";
 import type { Impl } from "./library.js";
 import { Err, List, type Value } from "./values.js";
 
@@ -79,7 +80,8 @@ export class StringHelper {
 
   /** The overload `id` (a key of STRING_HELPER_EXPORTS) over its helper. */
   implementation(id: string): Impl {
-    const [name, defaults, result] = OVERLOADS[id]!;
+    if (OVERLOADS[id] === undefined) throw new Error(`no helper serves ${id}`);
+    const [name, defaults, result] = OVERLOADS[id];
     const helper = this.exports[`edict_string_${name}`];
     const impl: Impl = (args) => {
       const texts = args.filter((a) => typeof a === "string") as string[];
@@ -107,7 +109,7 @@ export class StringHelper {
   /** Writes `texts` as UTF-8 and calls `helper` with their (ptr, len) pairs, then `ints`. */
   private call(helper: (...args: number[]) => number, texts: string[], ints: number[]): number {
     const m = this.memory;
-    const sizes = texts.map(HelperMemory.sizeOf);
+    const sizes = texts.map(utf8Length);
     let ptr = m.reserve(sizes.reduce((a, b) => a + b, 0));
     const args: number[] = [];
     texts.forEach((text, k) => {
