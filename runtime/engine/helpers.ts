@@ -11,10 +11,11 @@ import { Abort } from "./abort.js";
 import type { Impl } from "./library.js";
 import { Err, type Value } from "./values.js";
 import { RegexHelper, type RegexHelperExports } from "./helper-regex.js";
+import { STRING_HELPER_EXPORTS, StringHelper, type StringHelperExports } from "./helper-strings.js";
 import { memoizeString } from "../lib/memo.js";
 import { utf8Length } from "../lib/utf8.js";
 
-export interface HelperExports extends RegexHelperExports {
+export interface HelperExports extends RegexHelperExports, StringHelperExports {
   memory: WebAssembly.Memory;
   edict_args(size: number): number;
   edict_rollout_bucket(ptr: number, length: number): number;
@@ -115,6 +116,7 @@ export const HELPER_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   net_host_string: ["edict_net_split"],
   net_port_string: ["edict_net_port", "edict_net_split"],
   net_is_loopback_string: ["edict_net_is_loopback"],
+  ...STRING_HELPER_EXPORTS,
 };
 
 /** The helper exports overloads `ids` need, `edict_args` included when any is (codegen keeps these in a bundle). */
@@ -200,7 +202,7 @@ export class BundleHelpers {
         return ([s]) => loopback(s as string);
       }
       default:
-        throw new Error(`no helper serves ${id}`);
+        return new StringHelper(this.exports, this.memory).implementation(id);
     }
   }
 

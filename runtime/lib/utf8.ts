@@ -132,3 +132,17 @@ export function compareUtf8(a: string, b: string): number {
 function liftSurrogate(u: number): number {
   return u >= 0xd800 && u <= 0xdfff ? u + 0x2000 : u >= 0xe000 ? u - 0x800 : u;
 }
+
+/**
+ * `s` with every lone surrogate replaced by U+FFFD: what `s` becomes once
+ * written as UTF-8 and read back (String.prototype.toWellFormed, which
+ * ES2022 lacks). The string functions that bundles run in their helpers
+ * see their arguments this way, in both engines.
+ */
+export function wellFormed(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return utf8Decode(utf8Encode(s))!;
+  }
+  return s;
+}

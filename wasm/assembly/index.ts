@@ -16,3 +16,14 @@ export { edict_murmur3, edict_rollout_bucket } from "./murmur3";
 export { edict_semver_compare, edict_semver_satisfies } from "./semver";
 export { edict_net_split, edict_net_port, edict_net_is_loopback } from "./net";
 export { edict_regex_compile, edict_regex_search } from "./regex/index";
+export {
+  edict_string_char_at,
+  edict_string_index_of,
+  edict_string_ascii_case,
+  edict_string_replace,
+  edict_string_split,
+  edict_string_substring,
+  edict_string_trim,
+  edict_string_reverse,
+  edict_string_quote,
+} from "./strings";
