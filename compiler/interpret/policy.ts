@@ -17,6 +17,7 @@ import type { CheckedPolicy } from "../check/checked.js";
 import { FUEL } from "../fuel.js";
 import { DEFAULT_FUEL, type DecisionError, type PolicyDecision, type PolicyMode, type RuleHit } from "../../runtime/types.js";
 import { CelTimestamp, isError, type CelValue } from "../values.js";
+import { decide, type Outcome } from "../../runtime/engine/decide.js";
 import { celToJson } from "./cel-to-json.js";
 import { ROOT_ENV, type BuiltinLookup } from "./env.js";
 import { Evaluator } from "./evaluator.js";
@@ -40,11 +41,7 @@ export interface PolicyRun {
   builtins: BuiltinLookup;
 }
 
-interface Progress {
-  violations: RuleHit[];
-  warnings: RuleHit[];
-  outputs: { [name: string]: unknown };
-  grants: number;
+interface Progress extends Outcome {
   /** The rule being evaluated, named in errors. */
   rule: string | undefined;
 }
@@ -60,7 +57,8 @@ export function runPolicy(checked: CheckedPolicy, input: unknown, run: PolicyRun
     error = abortError(e, progress.rule);
   }
   const fuel = error?.code === "fuel_exhausted" ? budget : meter.used;
-  return assemble(checked, progress, error, fuel, run);
+  const hasAllowRules = checked.rules.some((r) => r.ruleKind === "allow");
+  return decide(progress, hasAllowRules, error, fuel, run.mode ?? "enforce", run.hash ?? PLACEHOLDER_HASH);
 }
 
 function evaluate(checked: CheckedPolicy, input: unknown, run: PolicyRun, meter: FuelMeter, progress: Progress): DecisionError | null {
@@ -100,27 +98,6 @@ function runRule(ev: Evaluator, rule: RuleDecl, now: bigint, progress: Progress)
       break;
   }
   return outcome.error ? { code: "eval_error", message: outcome.error.message, rule: name } : null;
-}
-
-function assemble(checked: CheckedPolicy, progress: Progress, error: DecisionError | null, fuel: number, run: PolicyRun): PolicyDecision {
-  const violations = progress.violations;
-  const hasAllowRules = checked.rules.some((r) => r.ruleKind === "allow");
-  if (!error && violations.length === 0 && hasAllowRules && progress.grants === 0) {
-    violations.push({ rule: "", message: "no allow rule matched" });
-  }
-  const wouldDeny = error !== null || violations.length > 0;
-  const mode = run.mode ?? "enforce";
-  return {
-    decision: mode === "enforce" && wouldDeny ? "deny" : "allow",
-    mode,
-    wouldDeny,
-    violations,
-    warnings: progress.warnings,
-    outputs: progress.outputs,
-    error,
-    fuel,
-    hash: run.hash ?? PLACEHOLDER_HASH,
-  };
 }
 
 function abortError(e: unknown, rule: string | undefined): DecisionError {

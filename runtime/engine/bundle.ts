@@ -7,6 +7,7 @@
 import { isTimestampInRange, parseTimestamp } from "../lib/time.js";
 import type { Bundle } from "../index.js";
 import { Converter, InputProblem, jsonKind } from "./convert.js";
+import { decide } from "./decide.js";
 import { Abort, Host, type Globals, type Progress } from "./host.js";
 import { MANIFEST_SECTION, parseManifest, verifyChecksum, type BundleManifest, type ManifestPolicy } from "./manifest.js";
 import { Timestamp, type Value } from "./values.js";
@@ -144,7 +145,7 @@ export class LoadedBundle implements Bundle {
     shared: SharedConversions,
   ): PolicyDecision {
     const progress: Progress = { policy, inputs: [], now: now ?? NO_INSTANT, violations: [], warnings: [], grants: 0, outputs: {}, error: null };
-    const finish = (error: DecisionError | null, fuel: number) => assemble(policy, progress, error, fuel, mode);
+    const finish = (error: DecisionError | null, fuel: number) => decide(progress, policy.rules.some((r) => r.kind === "allow"), error, fuel, mode, policy.hash);
     if (now === null) {
       return finish({ code: "input_invalid", message: `now: expected an RFC 3339 timestamp, got ${JSON.stringify(String(nowOption))}` }, 0);
     }
@@ -258,23 +259,4 @@ function resolveNow(now: Date | string | undefined): bigint | null {
   }
   else nanos = now instanceof Date && Number.isFinite(now.getTime()) ? BigInt(now.getTime()) * 1_000_000n : null;
   return nanos !== null && isTimestampInRange(nanos) ? nanos : null;
-}
-
-function assemble(policy: ManifestPolicy, progress: Progress, error: DecisionError | null, fuel: number, mode: PolicyMode): PolicyDecision {
-  const violations = progress.violations;
-  if (!error && violations.length === 0 && progress.grants === 0 && policy.rules.some((r) => r.kind === "allow")) {
-    violations.push({ rule: "", message: "no allow rule matched" });
-  }
-  const wouldDeny = error !== null || violations.length > 0;
-  return {
-    decision: mode === "enforce" && wouldDeny ? "deny" : "allow",
-    mode,
-    wouldDeny,
-    violations,
-    warnings: progress.warnings,
-    outputs: progress.outputs,
-    error,
-    fuel,
-    hash: policy.hash,
-  };
 }
