@@ -16,3 +16,13 @@ export { edict_murmur3, edict_rollout_bucket } from "./murmur3";
 export { edict_semver_compare, edict_semver_satisfies } from "./semver";
 export { edict_net_split, edict_net_port, edict_net_is_loopback } from "./net";
 export { edict_regex_compile, edict_regex_search } from "./regex/index";
+export {
+  edict_time_parse_timestamp,
+  edict_time_fraction,
+  edict_time_parse_duration,
+  edict_time_invalid,
+  edict_time_format_timestamp,
+  edict_time_format_duration,
+  edict_time_offset,
+  edict_time_fields,
+} from "./time";

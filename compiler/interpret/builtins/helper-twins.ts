@@ -1,7 +1,7 @@
 // The JavaScript twins of the library overloads that bundles run in their
 // AssemblyScript helpers (runtime/engine/helpers.ts, HELPER_EXPORTS). The
 // reference interpreter uses these; `edict/runtime` does not carry them, so
-// its size does not include the regex engine, semver or net, and the
+// its size does not include the regex engine, semver, net or time parsing, and the
 // differential tests compare two independent implementations.
 
 import type { Impl } from "../../../runtime/engine/library.js";
@@ -12,6 +12,7 @@ import { memoizeString } from "../../../runtime/lib/memo.js";
 import { rolloutBucket } from "../../../runtime/lib/murmur3.js";
 import { netHost, netIsLoopback, netPort } from "../../../runtime/lib/net.js";
 import { semverCompare, semverSatisfies } from "../../../runtime/lib/semver.js";
+import { TIME_TWINS } from "./time-twins.js";
 
 function matches(s: string, pattern: string): Value {
   const compiled = compileRegexCached(pattern);
@@ -47,4 +48,5 @@ export const HELPER_TWINS: Readonly<Record<string, Impl>> = {
     return typeof p === "number" ? BigInt(p) : new Err(p.error);
   },
   net_is_loopback_string: ([s]) => cachedIsLoopback(s as string),
+  ...TIME_TWINS,
 };
