@@ -6,6 +6,12 @@
 // fraction trimmed); durations parse like Go's time.ParseDuration and print
 // as decimal seconds ("1.5s", "3600s") — exactly, where cel-go goes through a
 // float64 and can lose digits past the 15th significant one.
+//
+// Bundles parse, print and compute the accessors' fields with their own
+// port of these rules (wasm/assembly/time.ts): the reference interpreter
+// runs this file (compiler/interpret/builtins/time-twins.ts), and
+// `edict/runtime` keeps only parseTimestamp (the `now` option, `expires`)
+// and the printers (rendering results, message holes, `string.format`).
 
 import { daysFromCivil, civilFromDays, isLeapYear, daysInMonth } from "./civil.js";
 import { zoneOffsetSeconds } from "./zone.js";
