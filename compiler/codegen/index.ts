@@ -10,9 +10,11 @@ import { checksumSection, MANIFEST_FORMAT, MANIFEST_SECTION, MANIFEST_VERSION, t
 import { typeDesc } from "./manifest.js";
 import { ModuleBuilder } from "./module.js";
 import { helperExportsOf } from "../../runtime/engine/helpers.js";
+import { implementation } from "../../runtime/engine/library.js";
 import { emitPolicy } from "./policy.js";
 import { lowerPolicy } from "../ir/lower-policy.js";
 import { shareInputs } from "./shared-inputs.js";
+import { timeInputIds } from "./time-inputs.js";
 import { sha256Hex } from "./sha256.js";
 
 export const COMPILER_ID = "edict-wasm/0.1";
@@ -110,7 +112,7 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
     names.add(c.name);
   }
   const metered = options.metered ?? true;
-  const helperExports = helperExportsOf(resolvedOverloads(checked));
+  const helperExports = helperExportsOf([...resolvedOverloads(checked), ...timeInputIds(checked)]);
   const mb = new ModuleBuilder(metered, helperExports);
   try {
     const policies: ManifestPolicy[] = checked.map((c, k) => {
@@ -119,7 +121,8 @@ export function generateBundle(checked: readonly CheckedPolicy[], options: Gener
       return { ...described, hash: policyHash(described, c.source) };
     });
     const m = mb.m;
-    const unserved = [...helperExportsOf(mb.sites.flatMap((s) => s.ids))].filter((name) => !helperExports.has(name));
+    // A message hole's string() site lists every overload; the formatting ones the library also has in JavaScript (runtime/engine/helpers.ts).
+    const unserved = [...helperExportsOf(mb.sites.flatMap((s) => s.ids).filter((id) => !implementation(id)))].filter((name) => !helperExports.has(name));
     if (unserved.length > 0) throw new Error(`wasm backend left out helpers its call sites need: ${unserved.join(", ")} (this is a bug)`);
     if (!m.validate()) throw new Error("wasm backend produced an invalid module (this is a bug)");
     if (options.optimize ?? true) optimize(m, mb.helperFunctions);

@@ -97,7 +97,7 @@ export class LoadedBundle implements Bundle {
       rules: p.rules.map((r) => ({ name: r.name, kind: r.kind })),
       inputs: p.inputs.map((i) => ({ name: i.name, type: i.type, nullable: i.nullable })),
     }));
-    this.converter = new Converter(host.memoryLimitBytes);
+    this.converter = new Converter(host.memoryLimitBytes, host.timeParsers);
     this.sharing = sharingOf(manifest);
   }
 

@@ -3,9 +3,9 @@
 // JSON path exactly as the reference interpreter does.
 
 import { base64Decode } from "../lib/base64.js";
-import { parseDuration, parseTimestamp } from "../lib/time.js";
 import { utf8Length } from "../lib/utf8.js";
 import { MAX_INPUT_DEPTH } from "../types.js";
+import type { TimeParsers } from "./helper-time.js";
 import { descToString, type TypeDesc } from "./type-desc.js";
 import { CMap, Duration, INT64_MAX, INT64_MIN, List, Optional, Timestamp, UINT64_MAX, Uint, type Key, type Value } from "./values.js";
 
@@ -51,9 +51,15 @@ const MAP_STRING_DYN: TypeDesc = ["map", "string", "dyn"];
 const LIST_DYN: TypeDesc = ["list", "dyn"];
 
 export class Converter {
-  /** With `build` false the converter only validates (design B of docs/design/input-abi.md): containers come back as null. */
+  /**
+   * With `build` false the converter only validates (design B of
+   * docs/design/input-abi.md): containers come back as null. `time` parses
+   * timestamps and durations: the bundle's helpers (codegen keeps them in a
+   * bundle whose inputs hold such types).
+   */
   constructor(
     private readonly maxStringBytes: number,
+    private readonly time: TimeParsers,
     private readonly build = true,
   ) {}
 
@@ -86,12 +92,12 @@ export class Converter {
         }
         case "timestamp": {
           if (typeof json !== "string") return mismatched(json, type);
-          const n = parseTimestamp(json);
+          const n = this.time.timestamp(json);
           return n === null ? new InputProblem(`expected timestamp (RFC 3339), got ${JSON.stringify(json)}`) : new Timestamp(n);
         }
         case "duration": {
           if (typeof json !== "string") return mismatched(json, type);
-          const n = parseDuration(json);
+          const n = this.time.duration(json);
           return n === null ? new InputProblem(`expected duration (like "1h30m" or "60s"), got ${JSON.stringify(json)}`) : new Duration(n);
         }
         default:

@@ -22,6 +22,7 @@ import {
 } from "./values.js";
 import { Abort } from "./abort.js";
 import { BundleHelpers, type HelperExports } from "./helpers.js";
+import type { TimeParsers } from "./helper-time.js";
 import { regexImports } from "./helper-regex.js";
 
 export { Abort };
@@ -100,6 +101,10 @@ export class Host {
   private siteWork: boolean[][] = [];
   private helpers: BundleHelpers | undefined;
   private readonly regexSize = (pattern: string): number => this.helpers!.regexProgramSize(pattern);
+  /** Input conversion's timestamp and duration parsers: the bundle's time helpers (after attach). */
+  get timeParsers(): TimeParsers {
+    return this.helpers!.time.parsers;
+  }
 
   constructor(
     private readonly manifest: BundleManifest,

@@ -60,7 +60,7 @@ export class InternalBundle extends LoadedBundle {
   constructor(manifest: BundleManifest, host: Host, exports: Record<string, unknown>, options: InternalLoadOptions) {
     super(manifest, host, exports, options);
     this.inputView = options.inputView;
-    this.validator = this.inputView === undefined ? undefined : new Converter(host.memoryLimitBytes, false);
+    this.validator = this.inputView === undefined ? undefined : new Converter(host.memoryLimitBytes, host.timeParsers, false);
   }
 
   /**

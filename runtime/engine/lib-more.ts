@@ -1,7 +1,7 @@
-// The rest of the library: CEL's math extension, timestamp and duration
-// accessors, optional values, and `string.format`.
+// The rest of the library: CEL's math extension, duration accessors (the
+// timestamp ones run in the bundle's time helpers, runtime/engine/helper-time.ts),
+// optional values, and `string.format`.
 
-import { timestampFields } from "../lib/time.js";
 import { compareMixed } from "./lib-ops.js";
 import type { Impl } from "./library.js";
 import { valueToString } from "./lib-std.js";
@@ -94,26 +94,6 @@ for (const left of [true, false]) {
 }
 
 const TIME: Record<string, Impl> = {};
-const ACCESSORS: [string, (f: NonNullable<ReturnType<typeof timestampFields>>) => number][] = [
-  ["timestamp_to_year", (f) => f.year],
-  ["timestamp_to_month", (f) => f.month - 1],
-  ["timestamp_to_day_of_year", (f) => f.dayOfYear],
-  ["timestamp_to_day_of_month", (f) => f.day - 1],
-  ["timestamp_to_day_of_month_1_based", (f) => f.day],
-  ["timestamp_to_day_of_week", (f) => f.dayOfWeek],
-  ["timestamp_to_hours", (f) => f.hours],
-  ["timestamp_to_minutes", (f) => f.minutes],
-  ["timestamp_to_seconds", (f) => f.seconds],
-  ["timestamp_to_milliseconds", (f) => f.millis],
-];
-for (const [id, pick] of ACCESSORS) {
-  const get = (t: Value | undefined, tz?: Value): Value => {
-    const fields = timestampFields((t as Timestamp).nanos, tz as string | undefined);
-    return fields === null ? new Err(`unknown time zone ${JSON.stringify(tz)}`) : BigInt(pick(fields));
-  };
-  TIME[id] = ([t]) => get(t);
-  TIME[id === "timestamp_to_seconds" ? "timestamp_to_seconds_tz" : `${id}_with_tz`] = ([t, tz]) => get(t, tz);
-}
 const nanos = (v: Value | undefined) => (v as Duration).nanos;
 Object.assign(TIME, {
   duration_to_hours: ([v]) => nanos(v) / 3_600_000_000_000n,

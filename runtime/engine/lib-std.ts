@@ -1,9 +1,10 @@
 // CEL standard functions other than operators: size, string predicates,
-// type conversions, `type()` (`matches` runs in the bundle's regex helper).
+// type conversions, `type()` (`matches` runs in the bundle's regex helper;
+// string <-> timestamp and duration in its time helpers).
 
 import { base64Encode } from "../lib/base64.js";
 import { formatDouble } from "../lib/format-double.js";
-import { formatDuration, formatTimestamp, isTimestampInRange, parseDuration, parseTimestamp } from "../lib/time.js";
+import { formatDuration, formatTimestamp, isTimestampInRange } from "../lib/time.js";
 import { utf8Decode, utf8Encode } from "../lib/utf8.js";
 import type { Impl } from "./library.js";
 import { CMap, Duration, Err, INT64_MAX, INT64_MIN, List, Timestamp, TypeValue, Uint, UINT64_MAX, typeName, type Value } from "./values.js";
@@ -122,24 +123,17 @@ export const STANDARD: Record<string, Impl> = {
   uint64_to_string: ([v]) => valueToString(v!),
   double_to_string: ([v]) => valueToString(v!),
   bytes_to_string: ([v]) => valueToString(v!),
+  // Also in the bundle's time helpers; these serve message holes in bundles without them (runtime/engine/helpers.ts).
   timestamp_to_string: ([v]) => valueToString(v!),
   duration_to_string: ([v]) => valueToString(v!),
   bytes_to_bytes: ([v]) => v!,
   string_to_bytes: ([v]) => utf8Encode(v as string),
   timestamp_to_timestamp: ([v]) => v!,
-  string_to_timestamp: ([v]) => {
-    const n = parseTimestamp(v as string);
-    return n === null ? new Err(`cannot convert ${JSON.stringify(v)} to timestamp`) : new Timestamp(n);
-  },
   int64_to_timestamp: ([v]) => {
     const n = (v as bigint) * 1_000_000_000n;
     return isTimestampInRange(n) ? new Timestamp(n) : new Err("timestamp out of range");
   },
   duration_to_duration: ([v]) => v!,
-  string_to_duration: ([v]) => {
-    const n = parseDuration(v as string);
-    return n === null ? new Err(`cannot convert ${JSON.stringify(v)} to duration`) : new Duration(n);
-  },
   to_dyn: ([v]) => v!,
   type: ([v]) => new TypeValue(typeName(v!)),
 };

@@ -1,11 +1,17 @@
 // Timestamps and durations as bigint nanoseconds. Timestamps count from the
 // Unix epoch; the calendar is the proleptic Gregorian one, computed with
-// integer civil-date arithmetic (never Date, whose milliseconds lose the
-// nanoseconds). Text forms follow cel-go: timestamps parse like Go's
+// integer civil-date arithmetic, or with Date for whole seconds only (its
+// milliseconds would lose the nanoseconds). Text forms follow cel-go: timestamps parse like Go's
 // time.Parse(RFC3339) and print like RFC3339Nano (UTC, trailing zeros of the
 // fraction trimmed); durations parse like Go's time.ParseDuration and print
 // as decimal seconds ("1.5s", "3600s") — exactly, where cel-go goes through a
 // float64 and can lose digits past the 15th significant one.
+//
+// Bundles parse, print and compute the accessors' fields with their own
+// port of these rules (wasm/assembly/time.ts): the reference interpreter
+// runs this file (compiler/interpret/builtins/time-twins.ts), and
+// `edict/runtime` keeps only parseTimestamp (the `now` option, `expires`)
+// and the printers (rendering results, message holes, `string.format`).
 
 import { daysFromCivil, civilFromDays, isLeapYear, daysInMonth } from "./civil.js";
 import { zoneOffsetSeconds } from "./zone.js";
@@ -91,10 +97,6 @@ function isDigit(s: string, i: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, "0");
-}
-
 /** Floor division and non-negative remainder for bigints. */
 function floorDivMod(a: bigint, b: bigint): [bigint, bigint] {
   let q = a / b;
@@ -123,12 +125,10 @@ function fractionText(nanos: bigint): string {
  * `isTimestampInRange` first.
  */
 export function formatTimestamp(nanos: bigint): string {
-  const [days, dayNanos] = floorDivMod(nanos, NANOS_PER_DAY);
-  const [secondOfDay, fraction] = floorDivMod(dayNanos, NANOS_PER_SECOND);
-  const { year, month, day } = civilFromDays(Number(days));
-  const sod = Number(secondOfDay);
-  const time = `${pad(Math.floor(sod / 3600), 2)}:${pad(Math.floor(sod / 60) % 60, 2)}:${pad(sod % 60, 2)}`;
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${time}${fractionText(fraction)}Z`;
+  const [seconds, fraction] = floorDivMod(nanos, NANOS_PER_SECOND);
+  // Whole seconds are exact as Date milliseconds, and toISOString writes
+  // years 0 to 9999 with four digits: "YYYY-MM-DDTHH:MM:SS.000Z".
+  return new Date(Number(seconds) * 1000).toISOString().slice(0, 19) + fractionText(fraction) + "Z";
 }
 
 /** Nanoseconds per duration unit, as Go's time.ParseDuration names them. */
@@ -175,8 +175,10 @@ export function parseDuration(s: string): bigint | null {
     if (!hasDot && intDigits === "") return null;
     const unitStart = i;
     while (i < s.length && s[i] !== "." && !isDigit(s, i)) i++;
-    const unit = DURATION_UNITS[s.slice(unitStart, i)];
-    if (unit === undefined) return null;
+    const unitName = s.slice(unitStart, i);
+    // Own properties only: "constructor" and the like are no units.
+    if (!Object.prototype.hasOwnProperty.call(DURATION_UNITS, unitName)) return null;
+    const unit = DURATION_UNITS[unitName]!;
     let part = BigInt(intDigits === "" ? "0" : intDigits) * unit;
     if (fracDigits !== "") part += (BigInt(fracDigits) * unit) / 10n ** BigInt(fracDigits.length);
     total += part;

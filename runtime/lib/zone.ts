@@ -61,7 +61,15 @@ function decimal(s: string): number {
  * "Local" is refused, since a policy must not depend on the host's zone.
  */
 export function zoneOffsetSeconds(tz: string, nanos: bigint): number | null {
-  if (tz.includes(":")) return parseFixedOffset(tz);
+  return tz.includes(":") ? parseFixedOffset(tz) : ianaOffsetSeconds(tz, nanos);
+}
+
+/**
+ * zoneOffsetSeconds of a zone name without a colon. The runtime needs only
+ * this part: bundles read fixed offsets in their helper
+ * (wasm/assembly/time.ts edict_time_offset).
+ */
+export function ianaOffsetSeconds(tz: string, nanos: bigint): number | null {
   if (tz === "" || tz === "UTC") return 0;
   if (tz === "Local") return null;
   const f = formatterFor(tz);

@@ -27,3 +27,13 @@ export {
   edict_string_reverse,
   edict_string_quote,
 } from "./strings";
+export {
+  edict_time_parse_timestamp,
+  edict_time_fraction,
+  edict_time_parse_duration,
+  edict_time_invalid,
+  edict_time_format_timestamp,
+  edict_time_format_duration,
+  edict_time_offset,
+  edict_time_fields,
+} from "./time";

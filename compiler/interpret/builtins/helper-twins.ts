@@ -1,9 +1,9 @@
 // The JavaScript twins of the library overloads that bundles run in their
 // AssemblyScript helpers (runtime/engine/helpers.ts, HELPER_EXPORTS). The
 // reference interpreter uses these; `edict/runtime` does not carry them, so
-// its size does not include the regex engine, semver, net or the string
-// extension (string-twins.ts, spread in below), and the differential tests
-// compare two independent implementations.
+// its size does not include the regex engine, semver, net, the string
+// extension or time parsing (string-twins.ts and time-twins.ts, spread in
+// below), and the differential tests compare two independent implementations.
 
 import type { Impl } from "../../../runtime/engine/library.js";
 import { Err, type Value } from "../../../runtime/engine/values.js";
@@ -14,6 +14,7 @@ import { rolloutBucket } from "../../../runtime/lib/murmur3.js";
 import { netHost, netIsLoopback, netPort } from "../../../runtime/lib/net.js";
 import { semverCompare, semverSatisfies } from "../../../runtime/lib/semver.js";
 import { STRING_TWINS } from "./string-twins.js";
+import { TIME_TWINS } from "./time-twins.js";
 
 function matches(s: string, pattern: string): Value {
   const compiled = compileRegexCached(pattern);
@@ -50,4 +51,5 @@ export const HELPER_TWINS: Readonly<Record<string, Impl>> = {
   },
   net_is_loopback_string: ([s]) => cachedIsLoopback(s as string),
   ...STRING_TWINS,
+  ...TIME_TWINS,
 };

@@ -7,6 +7,7 @@ import { median, timeRepeated } from "../../../bench/stats.js";
 import { generateRollout } from "../../../bench/workload.js";
 import { compile } from "../../../compiler/compile.js";
 import { Converter } from "../../../runtime/engine/convert.js";
+import { JS_TIME_PARSERS } from "../../../compiler/interpret/builtins/time-twins.js";
 import { parseManifest } from "../../../runtime/engine/manifest.js";
 import { SEED_NAMES } from "./seed-policies.js";
 
@@ -17,7 +18,7 @@ const heavy = process.argv[2] === "heavy";
 const inputs = generateRollout(heavy ? { agents: 200, heavy: true } : { agents: 1000 }) as unknown as Record<string, unknown>[];
 for (const p of manifest.policies) {
   for (const i of p.inputs) {
-    const c = new Converter(16 << 20);
+    const c = new Converter(16 << 20, JS_TIME_PARSERS);
     const step = () => {
       for (const input of inputs) if (input[i.name] != null) c.convert(input[i.name], i.used, 1);
     };

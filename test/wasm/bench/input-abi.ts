@@ -8,6 +8,7 @@ import { generateRollout } from "../../../bench/workload.js";
 import { generateBundle } from "../../../compiler/codegen/index.js";
 import { interpretPolicies } from "../../../compiler/interpret/entry.js";
 import { Converter } from "../../../runtime/engine/convert.js";
+import { JS_TIME_PARSERS } from "../../../compiler/interpret/builtins/time-twins.js";
 import { loadViewingBundle } from "../../../runtime/engine/internal.js";
 import { parseManifest } from "../../../runtime/engine/manifest.js";
 import { loadBundle } from "../../../runtime/index.js";
@@ -42,13 +43,13 @@ function time(label: string, step: () => void): void {
 
 console.log(`${checked.length} policies, ${inputs.length} agents, bundle ${bytes.length} bytes`);
 time("convert used inputs (eager host values)", () => {
-  const c = new Converter(16 << 20);
+  const c = new Converter(16 << 20, JS_TIME_PARSERS);
   for (const input of inputs) {
     for (const p of manifest.policies) for (const i of p.inputs) c.convert((input as unknown as Record<string, unknown>)[i.name], i.used, 1);
   }
 });
 time("validate used inputs (no copy)", () => {
-  const c = new Converter(16 << 20, false);
+  const c = new Converter(16 << 20, JS_TIME_PARSERS, false);
   for (const input of inputs) {
     for (const p of manifest.policies) for (const i of p.inputs) c.convert((input as unknown as Record<string, unknown>)[i.name], i.used, 1);
   }

@@ -8,6 +8,7 @@
 import { base64Decode } from "../../../runtime/lib/base64.js";
 import { parseDuration, parseTimestamp } from "../../../runtime/lib/time.js";
 import { Converter } from "../../../runtime/engine/convert.js";
+import { JS_TIME_PARSERS } from "../../../compiler/interpret/builtins/time-twins.js";
 import type { TypeDesc } from "../../../runtime/engine/type-desc.js";
 import { CMap, Duration, List, Optional, Timestamp, Uint, type Key, type Value } from "../../../runtime/engine/values.js";
 
@@ -44,7 +45,7 @@ export function view(json: unknown, type: TypeDesc): Value {
       return new List((json as unknown[]).map((v) => view(v, type[1])));
     case "map":
       if (type[1] === "string" || type[1] === "dyn") return new ObjectView(json as Record<string, unknown>, type);
-      return new Converter(Infinity).convert(json, type, 1) as Value;
+      return new Converter(Infinity, JS_TIME_PARSERS).convert(json, type, 1) as Value;
     case "rec":
       return new ObjectView(json as Record<string, unknown>, type);
     default:
