@@ -116,7 +116,7 @@ export class Converter {
         for (let i = 0; i < json.length; i++) {
           const v = this.convert(json[i], type[1], depth + 1);
           if (v instanceof InputProblem) return v.at(`[${i}]`);
-          if (this.build) items.push(v);
+          items.push(v);
         }
         return this.build ? new List(items) : null;
       }
@@ -148,7 +148,7 @@ export class Converter {
   }
 
   private map(json: Record<string, unknown>, keyType: TypeDesc, valueType: TypeDesc, depth: number): Value | InputProblem {
-    const out = this.build ? new CMap() : (null as unknown as CMap);
+    const out = this.build ? new CMap() : null;
     for (const name of Object.keys(json)) {
       if (json[name] === undefined) continue;
       const key = mapKey(name, keyType);
@@ -161,13 +161,13 @@ export class Converter {
       }
       const v = this.convert(json[name], valueType, depth + 1);
       if (v instanceof InputProblem) return v.at(keySegment(name));
-      if (this.build) out.set(key, v);
+      out?.set(key, v);
     }
-    return this.build ? out : null;
+    return out;
   }
 
   private record(json: Record<string, unknown>, fields: [string, 0 | 1, TypeDesc][], depth: number): Value | InputProblem {
-    const out = this.build ? new CMap() : (null as unknown as CMap);
+    const out = this.build ? new CMap() : null;
     for (const [name, optional, type] of fields) {
       const own = json[name];
       const present = own !== undefined && Object.prototype.hasOwnProperty.call(json, name);
@@ -178,9 +178,9 @@ export class Converter {
       }
       const v = this.convert(raw, type, depth + 1);
       if (v instanceof InputProblem) return v.at(fieldSegment(name));
-      if (this.build) out.set(name, v);
+      out?.set(name, v);
     }
-    return this.build ? out : null;
+    return out;
   }
 }
 

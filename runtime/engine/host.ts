@@ -9,7 +9,8 @@ import { utf8Length } from "../lib/utf8.js";
 import type { DecisionError, RuleHit } from "../types.js";
 import { hasWorkFuel, implementation, workFuel, type Impl, type LibraryContext } from "./library.js";
 import { addEntry, appendItem, CONTAINERS, hasField, indexValue, mergeEntries, selectField } from "./access.js";
-import { bytesFuel, CLOCK_INTERVAL, elementsFuel, FUEL_PER_CHUNK } from "./fuel-costs.js";
+import { bytesFuel, CLOCK_INTERVAL, elementsFuel } from "./fuel-costs.js";
+import { memoizeString } from "../lib/memo.js";
 import {
   SCALAR_SLOTS, SCALAR_TAGS, SCALAR_VALUES, TAG_DOUBLE, TAG_DURATION, TAG_INT, TAG_UINT, type CallSite,
   CURRENT_RULE, FUEL_BUDGET, FUEL_NEXT_TICK, FUEL_USED, RANGE_DIRECT, RANGE_LENGTH, RANGE_SECOND, TABLE_FLOOR, TABLE_TOP, type BundleManifest, type ManifestPolicy,
@@ -247,22 +248,15 @@ export class Host {
     if (this.clock() > this.deadline) throw new Abort("timeout", `evaluation passed its deadline of ${this.timeoutMs} ms`);
   }
 
-  /** Size terms of short strings already seen: the same ids and endpoints are library arguments again and again. */
-  private readonly stringFuels = new Map<string, number>();
-
   /**
-   * A string's size term. Up to 5 UTF-16 units a string has at most 15
-   * UTF-8 bytes, one chunk; longer ones are measured once, then looked up.
+   * Size terms of strings already seen: the same ids and endpoints are
+   * library arguments again and again. Long strings are measured each time
+   * (the cache would keep them alive).
    */
+  private readonly knownStringFuel = memoizeString((s) => bytesFuel(utf8Length(s)), 4096);
+
   private stringFuel(s: string): number {
-    if (s.length < 6) return s.length === 0 ? 0 : FUEL_PER_CHUNK;
-    if (s.length > 256) return bytesFuel(utf8Length(s));
-    const known = this.stringFuels.get(s);
-    if (known !== undefined) return known;
-    if (this.stringFuels.size >= 4096) this.stringFuels.clear();
-    const fuel = bytesFuel(utf8Length(s));
-    this.stringFuels.set(s, fuel);
-    return fuel;
+    return s.length > 256 ? bytesFuel(utf8Length(s)) : this.knownStringFuel(s);
   }
 
   private sizeFuel(v: Value): number {
