@@ -1,16 +1,18 @@
 // Input conversion parses timestamps and durations with the bundle's time
 // helpers (runtime/engine/helper-time.ts), so a bundle must keep those
 // parsers when a policy's inputs hold such types, even if no call site
-// calls them: this names the pseudo-overloads that keep them.
+// calls them: this names the pseudo-overloads that keep them. Every bundle
+// keeps the timestamp parser: the runtime reads the `now` option and rules'
+// `expires` with it (edict/runtime carries no RFC 3339 parser of its own).
 
 import type { CheckedPolicy } from "../check/checked.js";
 import type { TypeDesc } from "../../runtime/engine/type-desc.js";
 import { INPUT_DURATION, INPUT_TIMESTAMP } from "../../runtime/engine/helper-time.js";
 import { typeDesc } from "./manifest.js";
 
-/** INPUT_TIMESTAMP and INPUT_DURATION when some input's used type holds a timestamp or a duration. */
+/** INPUT_TIMESTAMP, and INPUT_DURATION when some input's used type holds a duration. */
 export function timeInputIds(checked: readonly CheckedPolicy[]): string[] {
-  const ids = new Set<string>();
+  const ids = new Set<string>([INPUT_TIMESTAMP]);
   const walk = (t: TypeDesc): void => {
     if (t === "timestamp") ids.add(INPUT_TIMESTAMP);
     else if (t === "duration") ids.add(INPUT_DURATION);

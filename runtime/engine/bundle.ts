@@ -4,7 +4,7 @@
 // internal test hooks (runtime/engine/internal.ts) extend LoadedBundle and
 // are not part of the public runtime.
 
-import { isTimestampInRange, parseTimestamp } from "../lib/time.js";
+import { isTimestampInRange } from "../lib/time.js";
 import type { Bundle } from "../index.js";
 import { Converter, InputProblem, jsonKind } from "./convert.js";
 import { decide } from "./decide.js";
@@ -123,7 +123,7 @@ export class LoadedBundle implements Bundle {
     const budget = options.fuel ?? this.options.fuel ?? DEFAULT_FUEL;
     const policies: { [name: string]: PolicyDecision } = {};
     let overall: "allow" | "deny" = "allow";
-    const now = instant(options.now);
+    const now = instant(options.now, this.host.timeParsers.timestamp);
     // One conversion per shared input and evaluation, made by the first policy that needs it.
     const shared: SharedConversions = this.sharing.size > 0 ? [] : NOTHING_SHARED;
     for (const policy of this.manifest.policies) {
@@ -183,7 +183,7 @@ export class LoadedBundle implements Bundle {
     const sharing = this.sharing.get(policy);
     for (let k = 0; k < policy.inputs.length; k++) {
       const declared = policy.inputs[k]!;
-      const raw = Object.prototype.hasOwnProperty.call(record, declared.name) ? record[declared.name] : undefined;
+      const raw = Object.hasOwn(record, declared.name) ? record[declared.name] : undefined;
       if ((raw === undefined || raw === null) && declared.nullable) {
         progress.inputs.push(this.host.put(null));
         continue;
@@ -238,25 +238,11 @@ function abortError(e: unknown, where: { rule?: string }): DecisionError {
 const NO_INSTANT = new Timestamp(0n);
 
 /** The evaluation instant as a value shared by every policy of one evaluation (values are immutable). */
-export function instant(now: Date | string | undefined): Timestamp | null {
-  const nanos = resolveNow(now);
-  return nanos === null ? null : new Timestamp(nanos);
-}
-
-/** The last `now` string and its instant: a rollout passes the same one for every agent. */
-let lastNowText: string | undefined;
-let lastNowNanos: bigint | null = null;
-
-function resolveNow(now: Date | string | undefined): bigint | null {
+/** The `now` option as an instant (RFC 3339 strings read by the bundle's parser, memoized: a rollout passes one `now` to every agent), or null when invalid. */
+export function instant(now: Date | string | undefined, parse: (s: string) => bigint | null): Timestamp | null {
   let nanos: bigint | null;
   if (now === undefined) nanos = BigInt(Date.now()) * 1_000_000n;
-  else if (typeof now === "string") {
-    if (now !== lastNowText) {
-      lastNowNanos = parseTimestamp(now);
-      lastNowText = now;
-    }
-    nanos = lastNowNanos;
-  }
+  else if (typeof now === "string") nanos = parse(now);
   else nanos = now instanceof Date && Number.isFinite(now.getTime()) ? BigInt(now.getTime()) * 1_000_000n : null;
-  return nanos !== null && isTimestampInRange(nanos) ? nanos : null;
+  return nanos !== null && isTimestampInRange(nanos) ? new Timestamp(nanos) : null;
 }

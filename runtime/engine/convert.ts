@@ -170,7 +170,7 @@ export class Converter {
     const out = this.build ? new CMap() : null;
     for (const [name, optional, type] of fields) {
       const own = json[name];
-      const present = own !== undefined && Object.prototype.hasOwnProperty.call(json, name);
+      const present = own !== undefined && Object.hasOwn(json, name);
       const raw = present ? own : undefined;
       if (!present || (raw === null && optional && !acceptsNull(type))) {
         if (optional) continue;

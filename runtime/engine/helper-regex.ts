@@ -13,7 +13,8 @@
 import { formatRegexError } from "../lib/regex/messages.js";
 import { normalizeRanges } from "../lib/regex/ranges.js";
 import { foldCodePoint, foldRanges, unicodeClass } from "../lib/regex/unicode.js";
-import { HelperMemory } from "./helpers.js";
+import type { HelperMemory } from "./helpers.js";
+import { utf8Room } from "../lib/utf8.js";
 
 export interface RegexHelperExports {
   /** Returns the address of a result record: [status, a, b, c, ...words] (wasm/assembly/regex/index.ts). */
@@ -107,7 +108,7 @@ export class RegexHelper {
   search(words: Uint32Array, text: string): boolean {
     const memory = this.memory;
     const programBytes = 4 * words.length;
-    const ptr = memory.reserve(programBytes + HelperMemory.sizeOf(text));
+    const ptr = memory.reserve(programBytes + utf8Room(text));
     new Uint32Array(memory.bytes.buffer, ptr, words.length).set(words);
     const length = memory.writeUtf8(ptr + programBytes, text);
     const found = this.exports.edict_regex_search(ptr, words.length, ptr + programBytes, length);

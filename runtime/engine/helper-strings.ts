@@ -13,7 +13,7 @@
 // well-formed string here, so both engines return the same value for every
 // input. Error messages are the twins'.
 
-import { utf8Length, wellFormed } from "../lib/utf8.js";
+import { utf8Room, wellFormed } from "../lib/utf8.js";
 import { memoizeString } from "../lib/memo.js";
 // Types only: helpers.ts imports this module to build its table, so a value import back would be a cycle.
 import type { HelperMemory } from "./helpers.js";
@@ -84,14 +84,14 @@ export class StringHelper {
     const [name, defaults, result] = OVERLOADS[id];
     const helper = this.exports[`edict_string_${name}`];
     const impl: Impl = (args) => {
-      const texts = args.filter((a) => typeof a === "string") as string[];
-      const positions = args.slice(texts.length);
+      let texts = 0;
+      while (typeof args[texts] === "string") texts++;
       const ints = defaults.slice();
-      positions.forEach((p, k) => (ints[k] = int32(p)));
-      const r = this.call(helper, texts, ints);
+      for (let k = texts; k < args.length; k++) ints[k - texts] = int32(args[k]!);
+      const r = this.call(helper, args, texts, ints);
       // -2 - k: the k-th int is out of range.
-      if (r < -1) return new Err(`index out of range: ${Number(positions[-2 - r] as bigint)}`);
-      return this.read(result, r, texts[0]!);
+      if (r < -1) return new Err(`index out of range: ${Number(args[texts - 2 - r] as bigint)}`);
+      return this.read(result, r, args[0] as string);
     };
     if (id !== "string_split_string") return impl;
     // Memoized per separator: rollouts split the same ids for every agent.
@@ -106,20 +106,29 @@ export class StringHelper {
     };
   }
 
-  /** Writes `texts` as UTF-8 and calls `helper` with their (ptr, len) pairs, then `ints`. */
-  private call(helper: (...args: number[]) => number, texts: string[], ints: number[]): number {
+  /** Writes the first `texts` arguments as UTF-8 and calls `helper` with their (ptr, len) pairs, then `ints`. */
+  private call(helper: (...args: number[]) => number, args: readonly Value[], texts: number, ints: number[]): number {
     const m = this.memory;
-    const sizes = texts.map(utf8Length);
-    let ptr = m.reserve(sizes.reduce((a, b) => a + b, 0));
-    const args: number[] = [];
-    texts.forEach((text, k) => {
-      args.push(ptr, m.writeUtf8(ptr, text));
-      ptr += sizes[k]!;
-    });
-    const r = helper(...args, ...ints);
+    let size = 0;
+    for (let k = 0; k < texts; k++) size += utf8Room(args[k] as string);
+    let ptr = m.reserve(size);
+    const a = this.argv;
+    let n = 0;
+    for (let k = 0; k < texts; k++) {
+      const length = m.writeUtf8(ptr, args[k] as string);
+      a[n++] = ptr;
+      a[n++] = length;
+      ptr += length;
+    }
+    for (const i of ints) a[n++] = i;
+    // Every helper takes at most 7 numbers; a Wasm function ignores extra arguments, and a call with a fixed count avoids `apply`.
+    const r = helper(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!, a[6]!);
     m.settle();
     return r;
   }
+
+  /** The numbers of the next helper call. */
+  private readonly argv: number[] = [0, 0, 0, 0, 0, 0, 0];
 
   /** The result `r` of kind `result`; slices are cut from `s` as the helper read it. */
   private read(result: number, r: number, s: string): Value {

@@ -131,7 +131,7 @@ export class TimeHelper {
       case "duration_to_string":
         return ([d]) => this.text(() => this.exports.edict_time_format_duration((d as Duration).nanos));
     }
-    if (!Object.prototype.hasOwnProperty.call(ACCESSORS, id)) return undefined;
+    if (!Object.hasOwn(ACCESSORS, id)) return undefined;
     const [field, add, zoned] = ACCESSORS[id]!;
     if (!zoned) return ([t]) => BigInt(this.field((t as Timestamp).nanos, 0, field) + add);
     return ([t, tz]) => {

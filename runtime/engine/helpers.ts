@@ -12,9 +12,9 @@ import { implementation as jsImplementation, type Impl } from "./library.js";
 import { Err, type Value } from "./values.js";
 import { RegexHelper, type RegexHelperExports } from "./helper-regex.js";
 import { STRING_HELPER_EXPORTS, StringHelper, type StringHelperExports } from "./helper-strings.js";
-import { TIME_HELPER_EXPORTS, TimeHelper, type TimeHelperExports } from "./helper-time.js";
+import { INPUT_TIMESTAMP, TIME_HELPER_EXPORTS, TimeHelper, type TimeHelperExports } from "./helper-time.js";
 import { memoizeString } from "../lib/memo.js";
-import { utf8Length } from "../lib/utf8.js";
+import { utf8Room } from "../lib/utf8.js";
 
 export interface HelperExports extends RegexHelperExports, StringHelperExports, TimeHelperExports {
   memory: WebAssembly.Memory;
@@ -30,9 +30,6 @@ export interface HelperExports extends RegexHelperExports, StringHelperExports, 
 }
 
 const encoder = new TextEncoder();
-
-/** Strings longer than this get their exact UTF-8 size computed instead of the 3-bytes-per-unit bound. */
-const EXACT_SIZE_FROM = 4096;
 
 /** Argument room in the bundle's memory, and the views over it. */
 export class HelperMemory {
@@ -50,11 +47,6 @@ export class HelperMemory {
     this.words = new Int32Array(exports.memory.buffer);
   }
 
-  /** Bytes `text` may take as UTF-8 (an upper bound). */
-  static sizeOf(text: string): number {
-    return text.length * 3 > EXACT_SIZE_FROM ? utf8Length(text) : text.length * 3;
-  }
-
   /** Frees the previous call's allocations and returns `size` bytes for this call's arguments. */
   reserve(size: number): number {
     if (size > this.memoryLimitBytes) {
@@ -65,14 +57,24 @@ export class HelperMemory {
     return ptr;
   }
 
-  /** Writes `text` at `ptr` (room reserved with `sizeOf`); returns its UTF-8 length. */
+  /**
+   * Writes `text` at `ptr` (room reserved with `utf8Room`); returns its UTF-8
+   * length. Short ASCII texts (ids, endpoints) are copied unit by unit:
+   * encodeInto and the view it needs cost more than such a text.
+   */
   writeUtf8(ptr: number, text: string): number {
-    return encoder.encodeInto(text, this.bytes.subarray(ptr)).written;
+    const bytes = this.bytes;
+    if (text.length <= 64) {
+      let i = 0;
+      for (let c; i < text.length && (c = text.charCodeAt(i)) < 128; i++) bytes[ptr + i] = c;
+      if (i === text.length) return i;
+    }
+    return encoder.encodeInto(text, bytes.subarray(ptr)).written;
   }
 
   /** Calls a helper taking one string as (ptr, len). */
   call1<R>(helper: (ptr: number, len: number) => R, s: string): R {
-    const ptr = this.reserve(HelperMemory.sizeOf(s));
+    const ptr = this.reserve(utf8Room(s));
     const r = helper(ptr, this.writeUtf8(ptr, s));
     this.settle();
     return r;
@@ -80,8 +82,8 @@ export class HelperMemory {
 
   /** Calls a helper taking two strings as (ptr, len, ptr, len). */
   call2(helper: (aPtr: number, aLen: number, bPtr: number, bLen: number) => number, a: string, b: string): number {
-    const room = HelperMemory.sizeOf(a);
-    const ptr = this.reserve(room + HelperMemory.sizeOf(b));
+    const room = utf8Room(a);
+    const ptr = this.reserve(room + utf8Room(b));
     const aLen = this.writeUtf8(ptr, a);
     const bLen = this.writeUtf8(ptr + room, b);
     const r = helper(ptr, aLen, ptr + room, bLen);
@@ -91,8 +93,9 @@ export class HelperMemory {
 
   /** Rebuilds the views when a helper grew the memory; call after every helper call. */
   settle(): void {
+    // Growing a Wasm memory detaches its old buffer, and views over a detached buffer are empty: cheaper to test than fetching `memory.buffer`.
+    if (this.bytes.length > 0) return;
     const buffer = this.exports.memory.buffer;
-    if (buffer === this.bytes.buffer) return;
     // The stub allocator doubles the memory when it grows, hence the factor 2.
     if (buffer.byteLength > 2 * this.memoryLimitBytes + (1 << 20)) {
       throw new Abort("internal", `memory limit of ${this.memoryLimitBytes} bytes exceeded by a library helper`);
@@ -165,7 +168,9 @@ export class BundleHelpers {
       if (HELPER_EXPORTS[id] === undefined) continue;
       const missing = [...helperExportsOf([id])].find((name) => typeof (this.exports as unknown as Record<string, unknown>)[name] !== "function");
       // string() of a timestamp or duration: codegen keeps its helper for explicit calls, not for a message hole's site (which lists every overload); the library serves that one in JavaScript.
-      if (missing === undefined) out[id] = this.implementation(id);
+      if (missing === undefined) {
+        if (id !== INPUT_TIMESTAMP) out[id] = this.implementation(id);
+      }
       else if (!jsImplementation(id)) throw new Error(`corrupted Edict bundle: it calls ${id} but lacks the helper ${missing}`);
     }
     return out;

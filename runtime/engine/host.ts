@@ -4,7 +4,6 @@
 // `reset()` before each policy evaluation keeps the constants and drops the
 // rest, so a failed evaluation never leaks into the next.
 
-import { parseTimestamp } from "../lib/time.js";
 import { utf8Length } from "../lib/utf8.js";
 import type { DecisionError, RuleHit } from "../types.js";
 import { hasWorkFuel, implementation, workFuel, type Impl, type LibraryContext } from "./library.js";
@@ -23,7 +22,7 @@ import {
 } from "./values.js";
 import { Abort } from "./abort.js";
 import { BundleHelpers, type HelperExports } from "./helpers.js";
-import type { TimeParsers } from "./helper-time.js";
+import { INPUT_TIMESTAMP, type TimeParsers } from "./helper-time.js";
 import { regexImports } from "./helper-regex.js";
 
 export { Abort };
@@ -95,7 +94,6 @@ export class Host {
   clock: () => number = () => 0;
   deadline = Infinity;
   timeoutMs = 0;
-  private readonly expires = new Map<string, bigint | null>();
   /** Each call site's candidate implementations, resolved once at load (helpers inside the bundle first). */
   private siteImpls: (Impl | undefined)[][] = [];
   /** Per call site and candidate: does the overload have a work term (docs/fuel.md)? */
@@ -122,7 +120,8 @@ export class Host {
     this.globals = globals;
     this.viewMemory();
     const helpers = (this.helpers = new BundleHelpers(globals, this.memoryLimitBytes, () => this.viewMemory()));
-    const inWasm = helpers.implementations(new Set(this.manifest.sites.flatMap((s) => s.ids)));
+    // The `now` option is parsed before any policy runs, outside the evaluation's error handling: check its parser at load.
+    const inWasm = helpers.implementations(new Set([...this.manifest.sites.flatMap((s) => s.ids), INPUT_TIMESTAMP]));
     this.siteImpls = this.manifest.sites.map((s) => s.ids.map((id) => inWasm[id] ?? implementation(id)));
     this.siteWork = this.manifest.sites.map((s) => s.ids.map(hasWorkFuel));
   }
@@ -353,8 +352,7 @@ export class Host {
 
   private expired(rule: number): number {
     const text = this.progress.policy.rules[rule]!.expires!;
-    if (!this.expires.has(text)) this.expires.set(text, parseTimestamp(text));
-    const at = this.expires.get(text)!;
+    const at = this.timeParsers.timestamp(text);
     if (at === null) return this.err(`invalid expires timestamp ${JSON.stringify(text)}`);
     return this.progress.now.nanos >= at ? 1 : 0;
   }

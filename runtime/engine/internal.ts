@@ -74,7 +74,7 @@ export class InternalBundle extends LoadedBundle {
     host.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     host.deadline = host.clock() + host.timeoutMs;
     const given: GivenValues = { values, policy };
-    const decision = this.run(policy, given, "enforce", options.fuel ?? DEFAULT_FUEL, instant(options.now), options.now, []);
+    const decision = this.run(policy, given, "enforce", options.fuel ?? DEFAULT_FUEL, instant(options.now, this.host.timeParsers.timestamp), options.now, []);
     if (decision.error) return { error: decision.error };
     return { value: host.lastOutput };
   }
@@ -94,7 +94,7 @@ export class InternalBundle extends LoadedBundle {
     }
     const record = input as Record<string, unknown>;
     for (const declared of policy.inputs) {
-      const raw = Object.prototype.hasOwnProperty.call(record, declared.name) ? record[declared.name] : undefined;
+      const raw = Object.hasOwn(record, declared.name) ? record[declared.name] : undefined;
       if ((raw === undefined || raw === null) && declared.nullable) {
         progress.inputs.push(this.host.put(null));
         continue;

@@ -19,7 +19,7 @@ export type Impl = (args: Value[], ctx: LibraryContext) => Value;
 const TABLE: Record<string, Impl> = { ...OPERATORS, ...STANDARD, ...STRINGS, ...MORE };
 
 export function implementation(id: string): Impl | undefined {
-  return Object.prototype.hasOwnProperty.call(TABLE, id) ? TABLE[id] : undefined;
+  return Object.hasOwn(TABLE, id) ? TABLE[id] : undefined;
 }
 
 /** Overloads with a work term besides their size terms (docs/fuel.md): the regex matchers and deep equality. */

@@ -87,8 +87,8 @@ export const TAG_UINT = 2;
 export const TAG_DOUBLE = 3;
 /** A duration's int64 nanoseconds. */
 export const TAG_DURATION = 4;
-/** 4: run-time type checks of fn arguments and results (`checks`), and the scalar shadow (SCALAR_*). 3: ranges put their bindings in the table (RANGE_DIRECT). 2: fuel and table cells in memory. 1 kept them in globals. */
-export const MANIFEST_VERSION = 4;
+/** 5: timestamps and durations are parsed by the bundle's helpers (input conversion, the `now` option, rules' `expires`), so every bundle carries the timestamp parser. 4: run-time type checks of fn arguments and results (`checks`), and the scalar shadow (SCALAR_*). 3: ranges put their bindings in the table (RANGE_DIRECT). 2: fuel and table cells in memory. 1 kept them in globals. */
+export const MANIFEST_VERSION = 5;
 
 /**
  * A run-time check of a value against a user fn's declared parameter or

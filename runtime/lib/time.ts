@@ -177,7 +177,7 @@ export function parseDuration(s: string): bigint | null {
     while (i < s.length && s[i] !== "." && !isDigit(s, i)) i++;
     const unitName = s.slice(unitStart, i);
     // Own properties only: "constructor" and the like are no units.
-    if (!Object.prototype.hasOwnProperty.call(DURATION_UNITS, unitName)) return null;
+    if (!Object.hasOwn(DURATION_UNITS, unitName)) return null;
     const unit = DURATION_UNITS[unitName]!;
     let part = BigInt(intDigits === "" ? "0" : intDigits) * unit;
     if (fracDigits !== "") part += (BigInt(fracDigits) * unit) / 10n ** BigInt(fracDigits.length);

@@ -42,6 +42,11 @@ function writeCodePoint(out: Uint8Array, o: number, c: number): number {
   return o;
 }
 
+/** Room for `s` as UTF-8: 3 bytes per UTF-16 unit, or the exact size of a long string (not to over-reserve). */
+export function utf8Room(s: string): number {
+  return s.length > 1365 ? utf8Length(s) : s.length * 3;
+}
+
 /** Number of UTF-8 bytes of `s` (a lone surrogate counts as U+FFFD: 3). */
 export function utf8Length(s: string): number {
   let n = 0;

@@ -11,6 +11,7 @@ import { HelperMemory, type HelperExports } from "../../runtime/engine/helpers.j
 import { compileRegex, MAX_PROGRAM_WORDS, regexSearch } from "../../runtime/lib/regex/index.js";
 import { formatRegexError, RegexError } from "../../runtime/lib/regex/messages.js";
 import { instructionCount } from "../../runtime/lib/regex/program.js";
+import { utf8Room } from "../../runtime/lib/utf8.js";
 import { foldCodePoint } from "../../runtime/lib/regex/unicode.js";
 import { HELPERS_WASM_BASE64 } from "../../wasm/helpers.js";
 import { runs } from "../support/runs.js";
@@ -162,7 +163,7 @@ describe("regex helpers: compile", () => {
     ];
     const seen = new Set<number>();
     for (const p of cases) {
-      const ptr = memory.reserve(HelperMemory.sizeOf(p));
+      const ptr = memory.reserve(utf8Room(p));
       const r = exports.edict_regex_compile(ptr, memory.writeUtf8(ptr, p)) >>> 0;
       memory.settle();
       const [code, at, from, to] = new Int32Array(memory.bytes.buffer, r, 4);

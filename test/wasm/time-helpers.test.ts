@@ -13,7 +13,8 @@ import * as entry from "../../compiler/interpret/entry.js";
 import { generateBundle } from "../../compiler/codegen/index.js";
 import type { CheckedPolicy } from "../../compiler/check/checked.js";
 import { formatDuration, formatTimestamp, parseDuration, parseTimestamp } from "../../runtime/lib/time.js";
-import type { Bundle } from "../../runtime/index.js";
+import { loadBundle, type Bundle } from "../../runtime/index.js";
+import { checksumSection } from "../../runtime/engine/manifest.js";
 import { runs } from "../support/runs.js";
 import { check, interpreterBuiltins, load, NOW } from "./support/harness.js";
 
@@ -251,18 +252,32 @@ describe("time helpers in the bundle", () => {
     }
   });
 
-  it("a bundle carries only the time helpers it needs", () => {
+  it("a bundle that lacks the timestamp parser is refused at load, not at its first evaluation", async () => {
+    const bytes = generateBundle([check("input s: string\noutput r = s")]);
+    const tail = checksumSection(new Uint8Array(0)).length;
+    const body = bytes.slice(0, bytes.length - tail);
+    // Rename the export in place (same length), then seal the body with a fresh checksum.
+    const name = new TextEncoder().encode("edict_time_parse_timestamp");
+    const at = body.findIndex((_, i) => name.every((b, j) => body[i + j] === b));
+    expect(at).toBeGreaterThan(0);
+    body[at + name.length - 1] = "q".charCodeAt(0);
+    const broken = new Uint8Array([...body, ...checksumSection(body)]);
+    await expect(loadBundle(broken)).rejects.toThrow(/corrupted Edict bundle: .*edict_time_parse_timestamp/);
+  });
+
+  it("a bundle carries only the time helpers it needs (every bundle: the timestamp parser, for `now` and `expires`)", () => {
     const exports = (source: string) =>
       WebAssembly.Module.exports(new WebAssembly.Module(generateBundle([check(source)]) as unknown as BufferSource))
         .map((e) => e.name)
         .filter((n) => n.startsWith("edict_time_"))
         .sort();
-    expect(exports("input s: string\noutput r = s.size()")).toEqual([]);
+    const parser = ["edict_time_fraction", "edict_time_parse_timestamp"];
+    expect(exports("input s: string\noutput r = s.size()")).toEqual(parser);
     // A message hole prints with the library's JavaScript (the runtime keeps it for results): no helper.
-    expect(exports('input d: int\ndeny x { when d > 1 message "${d}" }')).toEqual([]);
-    expect(exports("input d: duration\noutput r = d")).toEqual(["edict_time_invalid", "edict_time_parse_duration"]);
-    expect(exports("input c: { xs: list<timestamp> }\noutput r = c")).toEqual(["edict_time_fraction", "edict_time_parse_timestamp"]);
-    expect(exports("input t: timestamp\noutput r = t.getHours()")).toEqual(["edict_time_fields", "edict_time_fraction", "edict_time_parse_timestamp"]);
-    expect(exports("input t: int\noutput r = string(timestamp(t))")).toEqual(["edict_time_format_timestamp"]);
+    expect(exports('input d: int\ndeny x { when d > 1 message "${d}" }')).toEqual(parser);
+    expect(exports("input d: duration\noutput r = d")).toEqual(["edict_time_fraction", "edict_time_invalid", "edict_time_parse_duration", "edict_time_parse_timestamp"]);
+    expect(exports("input c: { xs: list<timestamp> }\noutput r = c")).toEqual(parser);
+    expect(exports("input t: timestamp\noutput r = t.getHours()")).toEqual(["edict_time_fields", ...parser]);
+    expect(exports("input t: int\noutput r = string(timestamp(t))")).toEqual(["edict_time_format_timestamp", ...parser]);
   });
 });
