@@ -99,7 +99,11 @@ export class LoadedBundle implements Bundle {
     }));
     this.converter = new Converter(host.memoryLimitBytes, host.timeParsers);
     this.sharing = sharingOf(manifest);
+    this.defaultDeny = new Set(manifest.policies.filter((p) => p.rules.some((r) => r.kind === "allow")));
   }
+
+  /** Policies with allow rules (default deny, spec section 6), found once rather than per evaluation. */
+  private readonly defaultDeny: Set<ManifestPolicy>;
 
   /** Per policy, per input: the index of its shared conversion (manifest `shared`), if any. */
   private readonly sharing: Map<ManifestPolicy, (number | undefined)[]>;
@@ -145,7 +149,7 @@ export class LoadedBundle implements Bundle {
     shared: SharedConversions,
   ): PolicyDecision {
     const progress: Progress = { policy, inputs: [], now: now ?? NO_INSTANT, violations: [], warnings: [], grants: 0, outputs: {}, error: null };
-    const finish = (error: DecisionError | null, fuel: number) => decide(progress, policy.rules.some((r) => r.kind === "allow"), error, fuel, mode, policy.hash);
+    const finish = (error: DecisionError | null, fuel: number) => decide(progress, this.defaultDeny.has(policy), error, fuel, mode, policy.hash);
     if (now === null) {
       return finish({ code: "input_invalid", message: `now: expected an RFC 3339 timestamp, got ${JSON.stringify(String(nowOption))}` }, 0);
     }
@@ -237,8 +241,11 @@ function abortError(e: unknown, where: { rule?: string }): DecisionError {
 
 const NO_INSTANT = new Timestamp(0n);
 
-/** The evaluation instant as a value shared by every policy of one evaluation (values are immutable). */
-/** The `now` option as an instant (RFC 3339 strings read by the bundle's parser, memoized: a rollout passes one `now` to every agent), or null when invalid. */
+/**
+ * The `now` option as the instant every policy of one evaluation shares
+ * (values are immutable), or null when invalid. RFC 3339 strings are read by
+ * the bundle's parser, memoized: a rollout passes one `now` to every agent.
+ */
 export function instant(now: Date | string | undefined, parse: (s: string) => bigint | null): Timestamp | null {
   let nanos: bigint | null;
   if (now === undefined) nanos = BigInt(Date.now()) * 1_000_000n;

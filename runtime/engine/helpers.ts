@@ -12,7 +12,7 @@ import { implementation as jsImplementation, type Impl } from "./library.js";
 import { Err, type Value } from "./values.js";
 import { RegexHelper, type RegexHelperExports } from "./helper-regex.js";
 import { STRING_HELPER_EXPORTS, StringHelper, type StringHelperExports } from "./helper-strings.js";
-import { INPUT_TIMESTAMP, TIME_HELPER_EXPORTS, TimeHelper, type TimeHelperExports } from "./helper-time.js";
+import { TIME_HELPER_EXPORTS, TimeHelper, type TimeHelperExports } from "./helper-time.js";
 import { memoizeString } from "../lib/memo.js";
 import { utf8Room } from "../lib/utf8.js";
 
@@ -166,14 +166,21 @@ export class BundleHelpers {
     const out: Record<string, Impl> = {};
     for (const id of ids) {
       if (HELPER_EXPORTS[id] === undefined) continue;
-      const missing = [...helperExportsOf([id])].find((name) => typeof (this.exports as unknown as Record<string, unknown>)[name] !== "function");
       // string() of a timestamp or duration: codegen keeps its helper for explicit calls, not for a message hole's site (which lists every overload); the library serves that one in JavaScript.
-      if (missing === undefined) {
-        if (id !== INPUT_TIMESTAMP) out[id] = this.implementation(id);
-      }
-      else if (!jsImplementation(id)) throw new Error(`corrupted Edict bundle: it calls ${id} but lacks the helper ${missing}`);
+      if (this.missing(id) === undefined) out[id] = this.implementation(id);
+      else if (!jsImplementation(id)) this.require(id);
     }
     return out;
+  }
+
+  /** Throws when the bundle lacks a helper `id` needs (an overload, or an input parser such as INPUT_TIMESTAMP). */
+  require(id: string): void {
+    const missing = this.missing(id);
+    if (missing !== undefined) throw new Error(`corrupted Edict bundle: it calls ${id} but lacks the helper ${missing}`);
+  }
+
+  private missing(id: string): string | undefined {
+    return [...helperExportsOf([id])].find((name) => typeof (this.exports as unknown as Record<string, unknown>)[name] !== "function");
   }
 
   private implementation(id: string): Impl {

@@ -121,7 +121,8 @@ export class Host {
     this.viewMemory();
     const helpers = (this.helpers = new BundleHelpers(globals, this.memoryLimitBytes, () => this.viewMemory()));
     // The `now` option is parsed before any policy runs, outside the evaluation's error handling: check its parser at load.
-    const inWasm = helpers.implementations(new Set([...this.manifest.sites.flatMap((s) => s.ids), INPUT_TIMESTAMP]));
+    helpers.require(INPUT_TIMESTAMP);
+    const inWasm = helpers.implementations(new Set(this.manifest.sites.flatMap((s) => s.ids)));
     this.siteImpls = this.manifest.sites.map((s) => s.ids.map((id) => inWasm[id] ?? implementation(id)));
     this.siteWork = this.manifest.sites.map((s) => s.ids.map(hasWorkFuel));
   }
